@@ -1,0 +1,58 @@
+"""sahelnews: countries, places, actors, units, dates and events from Sahel news."""
+
+from sahelnews._errors import InputError, RuleError, SahelnewsError
+from sahelnews._extract import Extractor, __version__, extract, extract_many
+from sahelnews._model import (
+    AcledCode,
+    Actor,
+    ActorType,
+    Country,
+    CountryVia,
+    DateMention,
+    Event,
+    Extraction,
+    Fatalities,
+    Granularity,
+    Mention,
+    MentionKind,
+    Modality,
+    Place,
+    PlaceType,
+    PloverCategory,
+    Span,
+    TimexType,
+    Unit,
+)
+from sahelnews._rules import Example, Rule, Ruleset
+
+__all__ = [
+    "AcledCode",
+    "Actor",
+    "ActorType",
+    "Country",
+    "CountryVia",
+    "DateMention",
+    "Event",
+    "Example",
+    "Extraction",
+    "Extractor",
+    "Fatalities",
+    "Granularity",
+    "InputError",
+    "Mention",
+    "MentionKind",
+    "Modality",
+    "Place",
+    "PlaceType",
+    "PloverCategory",
+    "Rule",
+    "RuleError",
+    "Ruleset",
+    "SahelnewsError",
+    "Span",
+    "TimexType",
+    "Unit",
+    "__version__",
+    "extract",
+    "extract_many",
+]

@@ -1,0 +1,159 @@
+"""The extraction pipeline: text in, typed :class:`Extraction` out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from sahelnews._dates import find_dates
+from sahelnews._errors import InputError
+from sahelnews._events import find_events
+from sahelnews._model import DateMention, Extraction, Mention
+from sahelnews._recognise import find_entities
+from sahelnews._rules import LANGUAGES, Ruleset
+from sahelnews._text import detect_language, looks_like_mojibake, split_sentences
+
+__version__ = "0.1.0"
+
+#: Texts longer than this raise :class:`InputError` unless the limit is raised.
+DEFAULT_MAX_CHARS = 5_000_000
+
+
+def parse_published(value: object) -> dt.date | None:
+    """Accept ``None``, a date, a datetime or an ISO ``YYYY-MM-DD`` string.
+
+    Raises:
+        InputError: the value is not a date or not a valid ISO date string.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            raise InputError(f"published must be a YYYY-MM-DD date, got {value!r}") from None
+    raise InputError(f"published must be a date or a YYYY-MM-DD string, not {type(value).__name__}")
+
+
+class Extractor:
+    """Extracts mentions and events with one ruleset, for many documents.
+
+    Args:
+        rules: the ruleset to apply (default: :meth:`Ruleset.default`).
+        max_chars: longest text accepted; ``None`` for no limit.
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("max_chars", "rules")
+
+    def __init__(
+        self, rules: Ruleset | None = None, *, max_chars: int | None = DEFAULT_MAX_CHARS
+    ) -> None:
+        """Hold *rules* for repeated extraction."""
+        if rules is not None and not isinstance(rules, Ruleset):
+            raise TypeError(f"rules must be a Ruleset, not {type(rules).__name__}")
+        self.rules = rules if rules is not None else Ruleset.default()
+        self.max_chars = max_chars
+
+    def extract(
+        self, text: str, *, published: object = None, language: str | None = None
+    ) -> Extraction:
+        """Extract everything from one document.
+
+        Args:
+            text: the article text (offsets in the result index into it).
+            published: publication date (``date``, ``datetime`` or ``YYYY-MM-DD``),
+                the anchor of relative dates; without it they stay unresolved.
+            language: ``"en"`` or ``"fr"``; detected when None.
+
+        Raises:
+            TypeError: *text* is not a string.
+            InputError: the date or language is invalid, or the text is too long.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
+        if self.max_chars is not None and len(text) > self.max_chars:
+            raise InputError(
+                f"text has {len(text)} characters, more than max_chars={self.max_chars}; "
+                "split it or build Extractor(max_chars=None)"
+            )
+        pub = parse_published(published)
+        warnings: list[str] = []
+        if language is None:
+            language, confidence = detect_language(text)
+            if text.strip() and confidence < 0.6:
+                warnings.append(f"language detection is unsure; assumed {language!r}")
+        elif language not in LANGUAGES:
+            raise InputError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
+        if looks_like_mojibake(text):
+            warnings.append(
+                "text looks like mojibake (UTF-8 decoded as Latin-1); offsets are into it as given"
+            )
+        compiled = self.rules.compiled(language)
+        sentences = split_sentences(text)
+        entities = find_entities(text, compiled)
+        dates = find_dates(text, compiled.dates, sentences, pub, language)
+        dates = [d for d in dates if not any(_inside(d, e) for e in entities)]
+        mentions: list[Mention] = sorted([*entities, *dates], key=lambda m: (m.start, -m.end))
+        events = find_events(text, sentences, mentions, compiled)
+        return Extraction(
+            text=text,
+            language=language,
+            published=pub,
+            sentences=sentences,
+            mentions=tuple(mentions),
+            events=tuple(events),
+            warnings=tuple(warnings),
+            version=__version__,
+        )
+
+    def extract_many(
+        self,
+        texts: Iterable[str],
+        *,
+        published: object = None,
+        language: str | None = None,
+    ) -> Iterator[Extraction]:
+        """Extract from each text in turn, lazily (a generator: memory stays flat)."""
+        for text in texts:
+            yield self.extract(text, published=published, language=language)
+
+
+def _inside(date: DateMention, entity: Mention) -> bool:
+    return (
+        entity.start <= date.start
+        and date.end <= entity.end
+        and entity.end - entity.start > date.end - date.start
+    )
+
+
+def extract(
+    text: str,
+    *,
+    published: object = None,
+    language: str | None = None,
+    rules: Ruleset | None = None,
+) -> Extraction:
+    """Extract countries, places, actors, units, dates and events from one article.
+
+    A shortcut for ``Extractor(rules).extract(text, ...)``; see :class:`Extractor`.
+
+    .. versionadded:: 0.1.0
+    """
+    return Extractor(rules).extract(text, published=published, language=language)
+
+
+def extract_many(
+    texts: Iterable[str],
+    *,
+    published: object = None,
+    language: str | None = None,
+    rules: Ruleset | None = None,
+) -> Iterator[Extraction]:
+    """Extract from many texts lazily with one ruleset; see :meth:`Extractor.extract_many`."""
+    return Extractor(rules).extract_many(texts, published=published, language=language)

@@ -1,0 +1,136 @@
+"""The built-in language lexicon (``rules/lexicon.toml``) and the macros built from it."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+import attrs
+
+
+@attrs.frozen
+class Lexicon:
+    """Month, weekday, number and unit words, locative words and abbreviations."""
+
+    months: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    numbers: Mapping[str, int]
+    units: Mapping[str, str]
+    seasons: Mapping[str, str]
+    locative: frozenset[str]
+    prepositions: frozenset[str]
+    modifiers: frozenset[str]
+    abbreviations: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Return the built-in lexicon, loaded once."""
+    raw = (resources.files("sahelnews") / "data" / "lexicon.toml").read_text(encoding="utf-8")
+    data: dict[str, Any] = tomllib.loads(raw)
+    return Lexicon(
+        months=data["months"],
+        weekdays=data["weekdays"],
+        numbers=data["numbers"],
+        units=data["units"],
+        seasons=data["seasons"],
+        locative=frozenset(data["locative"]["words"]),
+        prepositions=frozenset(data["locative"]["prepositions"]),
+        modifiers=frozenset(data["modifiers"]["words"]),
+        abbreviations=frozenset(data["abbreviations"]["words"]),
+    )
+
+
+def _alternation(words: list[str], *, capitalise: bool) -> str:
+    """Return a non-capturing alternation, longest words first, with optional capitals."""
+    forms: set[str] = set()
+    for word in words:
+        forms.add(word)
+        if capitalise:
+            forms.add(word[:1].upper() + word[1:])
+    ordered = sorted(forms, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(_escape(w) for w in ordered) + ")"
+
+
+def _escape(word: str) -> str:
+    return "".join(r"\." if ch == "." else ch if ch.isalnum() else "\\" + ch for ch in word)
+
+
+_EN_MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december",
+]  # fmt: skip
+_EN_MONTH_ABBR = [
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
+
+
+@functools.cache
+def macros() -> Mapping[str, str]:
+    """Return the built-in regex macros (``{MONTH_EN}``, ``{NUM}``, ...)."""
+    lex = lexicon()
+    fr_months = [m for m in lex.months if m not in _EN_MONTHS and m not in _EN_MONTH_ABBR]
+    en_days = [d for d, i in lex.weekdays.items() if d.endswith("day")]
+    fr_days = [d for d in lex.weekdays if d not in en_days]
+    # English month and weekday names are proper nouns: only the capitalised
+    # form counts, so "may" and "march" (verbs) never start a date.
+    en_month = (
+        "(?:"
+        + "|".join(
+            [m.capitalize() for m in sorted(_EN_MONTHS, key=len, reverse=True)]
+            + [a.capitalize() + r"\.?" for a in sorted(_EN_MONTH_ABBR, key=len, reverse=True)]
+        )
+        + ")"
+    )
+    return {
+        "MONTH_EN": en_month,
+        "MONTH_FR": _alternation(fr_months, capitalise=True),
+        "WEEKDAY_EN": _alternation([d.capitalize() for d in en_days], capitalise=False),
+        "WEEKDAY_FR": _alternation(fr_days, capitalise=True),
+        "NUMWORD": _alternation([w for w in lex.numbers if len(w) > 2], capitalise=True),
+        "UNIT_EN": _alternation(
+            [
+                u
+                for u in lex.units
+                if u.isascii()
+                and u not in {"an", "ans", "mois", "jour", "jours"}
+                and not u.startswith(("semaine", "annee", "decennie"))
+            ],
+            capitalise=False,
+        ),
+        "UNIT_FR": _alternation(
+            [
+                "jour",
+                "jours",
+                "semaine",
+                "semaines",
+                "mois",
+                "an",
+                "ans",
+                "année",
+                "années",
+                "annee",
+                "annees",
+                "décennie",
+                "décennies",
+                "siècle",
+            ],
+            capitalise=False,
+        ),
+        "YEAR": r"(?:1[6-9]\d\d|20\d\d|2100)",
+        "DAYNUM": r"(?:3[01]|[12]\d|0?[1-9])",
+    }

@@ -1,0 +1,448 @@
+"""The typed data model: mentions, events and the document-level extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import StrEnum
+from typing import Any, ClassVar
+
+import attrs
+
+
+class MentionKind(StrEnum):
+    """What a mention refers to (the ``kind`` field of the JSON contract)."""
+
+    COUNTRY = "country"
+    PLACE = "place"
+    ACTOR = "actor"
+    UNIT = "unit"
+    DATE = "date"
+
+
+class PlaceType(StrEnum):
+    """The type of a place."""
+
+    CITY = "city"
+    TOWN = "town"
+    VILLAGE = "village"
+    REGION = "region"
+    MILITARY_BASE = "military_base"
+    AIRPORT = "airport"
+    BORDER_AREA = "border_area"
+    NATURAL = "natural"
+    SUPRANATIONAL = "supranational"
+    OTHER = "other"
+
+
+class ActorType(StrEnum):
+    """The type of an actor or a unit."""
+
+    MILITARY = "military"
+    GOVERNMENT = "government"
+    POLICE = "police"
+    PMC = "pmc"
+    JIHADIST = "jihadist"
+    REBEL = "rebel"
+    MILITIA = "militia"
+    PEACEKEEPING = "peacekeeping"
+    INTL_ORG = "intl_org"
+    CIVILIANS = "civilians"
+    PROTESTERS = "protesters"
+    PERSON = "person"
+    OTHER = "other"
+
+
+class CountryVia(StrEnum):
+    """How a country mention refers to its country."""
+
+    NAME = "name"
+    DEMONYM = "demonym"
+    CAPITAL = "capital"
+
+
+class TimexType(StrEnum):
+    """The TimeML TIMEX3 type of a temporal expression."""
+
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class Granularity(StrEnum):
+    """The calendar granularity of a resolved date."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+
+class PloverCategory(StrEnum):
+    """The 16 PLOVER event categories."""
+
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    CONCEDE = "CONCEDE"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    RETREAT = "RETREAT"
+    REQUEST = "REQUEST"
+    ACCUSE = "ACCUSE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    SANCTION = "SANCTION"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+
+
+class Modality(StrEnum):
+    """Whether an event is reported as having happened (PLOVER's auxiliary modes)."""
+
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    FUTURE = "future"
+    POSSIBLE = "possible"
+
+
+def _check_offsets(instance: Span, _attribute: object, value: int) -> None:
+    """Reject spans whose end precedes their start."""
+    if value < instance.start:
+        msg = f"span end {value} precedes its start {instance.start}"
+        raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """A stretch of the input text: ``text == document[start:end]``."""
+
+    start: int
+    end: int = attrs.field(validator=_check_offsets)
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the span as the JSON contract's ``{"start", "end", "text"}`` object."""
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    def overlaps(self, other: Span) -> bool:
+        """Return whether the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        """Return whether *other* lies entirely within this span."""
+        return self.start <= other.start and other.end <= self.end
+
+
+@attrs.frozen(kw_only=True)
+class Mention(Span):
+    """A span recognised by a rule; the base of every kind of mention."""
+
+    kind: ClassVar[MentionKind]
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the mention as a JSON-contract object (``kind`` first)."""
+        return {"kind": self.kind.value, **super().to_dict(), "rule": self.rule}
+
+
+@attrs.frozen(kw_only=True)
+class Country(Mention):
+    """A reference to a country by name, demonym or capital (a flagged metonym)."""
+
+    kind: ClassVar[MentionKind] = MentionKind.COUNTRY
+    iso3: str
+    name: str
+    via: CountryVia = CountryVia.NAME
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the mention as a JSON-contract object."""
+        return {**super().to_dict(), "iso3": self.iso3, "name": self.name, "via": self.via.value}
+
+
+@attrs.frozen(kw_only=True)
+class Place(Mention):
+    """A place from the gazetteer, with its coordinates."""
+
+    kind: ClassVar[MentionKind] = MentionKind.PLACE
+    id: str
+    name: str
+    type: PlaceType
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    resolution: str = "gazetteer"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the mention as a JSON-contract object."""
+        return {
+            **super().to_dict(),
+            "id": self.id,
+            "name": self.name,
+            "type": self.type.value,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "resolution": self.resolution,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Actor(Mention):
+    """An actor: a named one from the knowledge base or a composed generic phrase.
+
+    ``generic`` is true for a bare head noun ("insurgents") that found no country;
+    ``head`` is the rule id of the head noun a composed phrase was built from.
+    """
+
+    kind: ClassVar[MentionKind] = MentionKind.ACTOR
+    id: str
+    name: str
+    type: ActorType
+    country: str | None = None
+    generic: bool = False
+    head: str | None = None
+    number: int | None = None
+    acled_inter: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the mention as a JSON-contract object."""
+        return {
+            **super().to_dict(),
+            "id": self.id,
+            "name": self.name,
+            "type": self.type.value,
+            "country": self.country,
+            "generic": self.generic,
+            "head": self.head,
+            "number": self.number,
+            "acled_inter": self.acled_inter,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Unit(Mention):
+    """A military unit, formation, operation, task force or private military company."""
+
+    kind: ClassVar[MentionKind] = MentionKind.UNIT
+    id: str
+    name: str
+    type: ActorType
+    country: str | None = None
+    echelon: str | None = None
+    number: int | None = None
+    parent: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the mention as a JSON-contract object."""
+        return {
+            **super().to_dict(),
+            "id": self.id,
+            "name": self.name,
+            "type": self.type.value,
+            "country": self.country,
+            "echelon": self.echelon,
+            "number": self.number,
+            "parent": self.parent,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class DateMention(Mention):
+    """A temporal expression with its TimeML type and value.
+
+    ``first_day``/``last_day`` give the calendar interval the value covers (both
+    ``None`` for durations, sets and unresolvable references); ``granularity``
+    is the unit of that interval.
+    """
+
+    kind: ClassVar[MentionKind] = MentionKind.DATE
+    timex_type: TimexType
+    value: str | None
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
+    granularity: Granularity | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the mention as a JSON-contract object."""
+        return {
+            **super().to_dict(),
+            "timex_type": self.timex_type.value,
+            "value": self.value,
+            "first_day": self.first_day.isoformat() if self.first_day else None,
+            "last_day": self.last_day.isoformat() if self.last_day else None,
+            "granularity": self.granularity.value if self.granularity else None,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Fatalities:
+    """Casualty counts attached to an event (the lowest figure reported)."""
+
+    killed: int | None = None
+    wounded: int | None = None
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the counts as a JSON object."""
+        return {
+            "killed": self.killed,
+            "wounded": self.wounded,
+            "span": self.span.to_dict() if self.span else None,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class AcledCode:
+    """The ACLED coding of an event: event type, sub-event type and actor interaction."""
+
+    event_type: str
+    sub_event_type: str
+    inter1: int | None = None
+    inter2: int | None = None
+
+    @property
+    def interaction(self) -> int | None:
+        """ACLED's two-digit interaction code (lower inter code first), if inter1 is known."""
+        if self.inter1 is None:
+            return None
+        codes = sorted(c for c in (self.inter1, self.inter2) if c is not None)
+        return int("".join(str(c) for c in codes)) if len(codes) == 2 else codes[0] * 10
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the coding as a JSON object."""
+        return {
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "inter1": self.inter1,
+            "inter2": self.inter2,
+            "interaction": self.interaction,
+        }
+
+
+def _ref(mention: Mention | None) -> dict[str, Any] | None:
+    """Point at a mention by offsets, as the contract requires."""
+    return Span.to_dict(mention) if mention is not None else None
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """One event: who (source) did what (type, mode) to whom (target), where and when.
+
+    ``location_inherited`` / ``date_inherited`` are true when the location or date
+    came from outside the event's sentence.
+    """
+
+    type: PloverCategory
+    mode: str | None
+    trigger: Span
+    sentence: int
+    source: tuple[Mention, ...] = ()
+    target: tuple[Mention, ...] = ()
+    location: Mention | None = None
+    date: DateMention | None = None
+    modality: Modality = Modality.ASSERTED
+    fatalities: Fatalities | None = None
+    acled: AcledCode | None = None
+    cameo: str | None = None
+    rule: str
+    location_inherited: bool = False
+    date_inherited: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the event as a JSON-contract object."""
+        return {
+            "type": self.type.value,
+            "mode": self.mode,
+            "trigger": self.trigger.to_dict(),
+            "sentence": self.sentence,
+            "source": [Span.to_dict(m) for m in self.source],
+            "target": [Span.to_dict(m) for m in self.target],
+            "location": _ref(self.location),
+            "date": _ref(self.date),
+            "modality": self.modality.value,
+            "fatalities": self.fatalities.to_dict() if self.fatalities else None,
+            "acled": self.acled.to_dict() if self.acled else None,
+            "cameo": self.cameo,
+            "rule": self.rule,
+            "location_inherited": self.location_inherited,
+            "date_inherited": self.date_inherited,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Extraction:
+    """Everything extracted from one document.
+
+    ``mentions`` are sorted by offset; ``warnings`` name problems with the input
+    that did not stop extraction (e.g. text that looks like mojibake).
+    """
+
+    text: str
+    language: str
+    published: dt.date | None
+    sentences: tuple[Span, ...]
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...]
+    warnings: tuple[str, ...] = ()
+    version: str = "0.1.0"
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        """The country mentions, in text order."""
+        return tuple(m for m in self.mentions if isinstance(m, Country))
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        """The place mentions, in text order."""
+        return tuple(m for m in self.mentions if isinstance(m, Place))
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        """The actor mentions, in text order."""
+        return tuple(m for m in self.mentions if isinstance(m, Actor))
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        """The unit mentions, in text order."""
+        return tuple(m for m in self.mentions if isinstance(m, Unit))
+
+    @property
+    def dates(self) -> tuple[DateMention, ...]:
+        """The date mentions, in text order."""
+        return tuple(m for m in self.mentions if isinstance(m, DateMention))
+
+    def country_codes(self, *, include_capitals: bool = False) -> frozenset[str]:
+        """Return the ISO3 codes of the countries mentioned.
+
+        Capitals used as metonyms ("Washington said") count only with
+        ``include_capitals=True``.
+        """
+        return frozenset(
+            c.iso3 for c in self.countries if include_capitals or c.via is not CountryVia.CAPITAL
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the extraction as the JSON contract's document object."""
+        return {
+            "sahelnews": self.version,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+            "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
+            "mentions": [m.to_dict() for m in self.mentions],
+            "events": [e.to_dict() for e in self.events],
+            "warnings": list(self.warnings),
+        }
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """Return :meth:`to_dict` serialised as JSON (UTF-8 characters kept as is)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -1,0 +1,252 @@
+"""Entity recognisers, overlap resolution and actor composition."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+
+import pycountry
+import regex
+
+from sahelnews._compile import CompiledRules, Hit
+from sahelnews._lexicon import lexicon
+from sahelnews._model import (
+    Actor,
+    ActorType,
+    Country,
+    CountryVia,
+    Mention,
+    Place,
+    PlaceType,
+    Unit,
+)
+from sahelnews._rules import Rule
+
+_PREV_WORD = regex.compile(r"(\p{L}+['’]?)\s*$")
+_ORDINAL = regex.compile(r"^(\d+)")
+
+
+@functools.cache
+def country_name(iso3: str) -> str:
+    """Return the common English name of a country (pycountry), or the code itself."""
+    record = pycountry.countries.get(alpha_3=iso3)
+    if record is None:
+        return iso3
+    return str(getattr(record, "common_name", None) or record.name)
+
+
+def _locative_ok(text: str, start: int) -> bool:
+    """Return whether the word before *start* is a locative or article word."""
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group(1).casefold().replace("’", "'")
+    return word in lexicon().locative
+
+
+def _pick(hit: Hit, text: str) -> Rule | None:
+    """Return the first candidate rule of *hit* whose context condition holds."""
+    for rule in hit.rules:
+        if rule.context == "locative" and not _locative_ok(text, hit.start):
+            continue
+        return rule
+    return None
+
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "premier": 1, "première": 1, "deuxième": 2,
+    "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6,
+}  # fmt: skip
+
+
+def _unit_number(hit: Hit, rule: Rule) -> int | None:
+    if hit.match is not None and "number" in hit.match.groupdict():
+        raw = hit.match.group("number")
+        if raw:
+            m = _ORDINAL.match(raw)
+            if m:
+                return int(m.group(1))
+            return _ORDINAL_WORDS.get(raw.casefold())
+    return rule.number
+
+
+# Which kind wins when two candidates cover exactly the same characters.
+_PRIORITY = {"unit": 6, "actor": 5, "country": 4, "place": 3, "capital": 2, "generic": 1}
+
+
+def _candidates(text: str, compiled: CompiledRules) -> list[tuple[int, Mention]]:
+    out: list[tuple[int, Mention]] = []
+    for hit in compiled.countries.finditer(text):
+        rule = _pick(hit, text)
+        if rule is None or rule.country is None:
+            continue
+        via = CountryVia(rule.label)
+        mention = Country(
+            start=hit.start,
+            end=hit.end,
+            text=text[hit.start : hit.end],
+            rule=rule.id,
+            iso3=rule.country,
+            name=country_name(rule.country),
+            via=via,
+        )
+        out.append((_PRIORITY["capital" if via is CountryVia.CAPITAL else "country"], mention))
+    for hit in compiled.places.finditer(text):
+        rule = _pick(hit, text)
+        if rule is None:
+            continue
+        out.append(
+            (
+                _PRIORITY["place"],
+                Place(
+                    start=hit.start,
+                    end=hit.end,
+                    text=text[hit.start : hit.end],
+                    rule=rule.id,
+                    id=rule.id,
+                    name=rule.canonical_name,
+                    type=PlaceType(rule.label),
+                    country=rule.country,
+                    admin1=rule.admin1,
+                    lat=rule.lat,
+                    lon=rule.lon,
+                ),
+            )
+        )
+    for hit in compiled.actors.finditer(text):
+        rule = _pick(hit, text)
+        if rule is None:
+            continue
+        out.append(
+            (
+                _PRIORITY["generic" if rule.generic else "actor"],
+                Actor(
+                    start=hit.start,
+                    end=hit.end,
+                    text=text[hit.start : hit.end],
+                    rule=rule.id,
+                    id=rule.id,
+                    name=rule.canonical_name,
+                    type=ActorType(rule.label),
+                    country=rule.country,
+                    generic=rule.generic,
+                    acled_inter=rule.acled_inter,
+                ),
+            )
+        )
+    for hit in compiled.units.finditer(text):
+        rule = _pick(hit, text)
+        if rule is None:
+            continue
+        out.append(
+            (
+                _PRIORITY["unit"],
+                Unit(
+                    start=hit.start,
+                    end=hit.end,
+                    text=text[hit.start : hit.end],
+                    rule=rule.id,
+                    id=rule.id,
+                    name=rule.canonical_name,
+                    type=ActorType(rule.label),
+                    country=rule.country,
+                    echelon=rule.echelon,
+                    number=_unit_number(hit, rule),
+                    parent=rule.parent,
+                ),
+            )
+        )
+    return out
+
+
+def resolve_overlaps(candidates: Iterable[tuple[int, Mention]]) -> list[Mention]:
+    """Keep the longest of overlapping candidates (ties: by kind priority, then leftmost)."""
+    ordered = sorted(candidates, key=lambda c: (-(c[1].end - c[1].start), -c[0], c[1].start))
+    kept: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for _, mention in ordered:
+        if any(mention.start < end and start < mention.end for start, end in taken):
+            continue
+        kept.append(mention)
+        taken.append((mention.start, mention.end))
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
+
+
+def find_entities(text: str, compiled: CompiledRules) -> list[Mention]:
+    """Find country, place, actor and unit mentions, overlaps resolved, generic actors composed."""
+    return compose_actors(text, resolve_overlaps(_candidates(text, compiled)), compiled.language)
+
+
+_NUMBER_BEFORE = regex.compile(r"(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+)\s+$")
+_OF_RIGHT = regex.compile(
+    r"^\s+(?:of|from|de|du|des|d['’])\s*(?:the\s+|la\s+|l['’]\s*)?$",
+    regex.IGNORECASE,
+)
+
+
+def _gap_is_modifiers(gap: str) -> bool:
+    """Return whether *gap* holds only whitespace and actor modifiers ("military", "armed")."""
+    if gap and not gap[0].isspace():
+        return False
+    words = gap.split()
+    if len(words) > 2:
+        return False
+    modifiers = lexicon().modifiers
+    return all(w.casefold() in modifiers for w in words)
+
+
+def compose_actors(text: str, mentions: Sequence[Mention], language: str) -> list[Mention]:
+    """Merge generic actor heads with an adjacent country into one actor phrase.
+
+    "Russian military personnel", "US troops", "Niger's junta", "the military
+    rulers of Niger", "les soldats maliens": the head noun gives the actor type,
+    the country mention its state. The country mention itself is kept.
+    """
+    out = list(mentions)
+    for i, head in enumerate(mentions):
+        if not (isinstance(head, Actor) and head.generic):
+            continue
+        country: Country | None = None
+        start, end = head.start, head.end
+        left = mentions[i - 1] if i > 0 else None
+        right = mentions[i + 1] if i + 1 < len(mentions) else None
+        if isinstance(left, Country) and left.via is not CountryVia.CAPITAL:
+            gap = text[left.end : head.start]
+            if gap[:2] in {"'s", "’s"}:
+                gap = gap[2:]
+            elif gap[:1] in {"'", "’"} and left.text.endswith("s"):
+                gap = gap[1:]
+            if _gap_is_modifiers(gap):
+                country, start = left, left.start
+        if country is None and isinstance(right, Country) and right.via is not CountryVia.CAPITAL:
+            gap = text[head.end : right.start]
+            if (right.via is CountryVia.NAME and _OF_RIGHT.match(gap)) or (
+                right.via is CountryVia.DEMONYM
+                and not gap.strip()
+                and (language == "fr" or right.text[:1].islower())
+            ):
+                country, end = right, right.end
+        number = None
+        m = _NUMBER_BEFORE.search(text, max(0, start - 20), start)
+        if m is not None:
+            digits = regex.sub(r"\D", "", m.group(1))
+            number = int(digits) if digits else None
+            start = m.start(1)
+        if country is None and number is None:
+            continue
+        out[i] = Actor(
+            start=start,
+            end=end,
+            text=text[start:end],
+            rule=f"compose:{head.rule}",
+            id=f"{country.iso3}.{head.type.value}" if country else head.id,
+            name=f"{country.name} ({head.type.value})" if country else head.name,
+            type=head.type,
+            country=country.iso3 if country else None,
+            generic=country is None,
+            head=head.rule,
+            number=number,
+        )
+    return out

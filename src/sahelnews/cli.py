@@ -1,0 +1,96 @@
+"""The ``sahelnews`` command line: ``sahelnews extract FILE... [--published DATE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sahelnews._errors import InputError, RuleError
+from sahelnews._extract import Extractor, __version__, parse_published
+from sahelnews._rules import Ruleset
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_RULES = 4
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sahelnews",
+        description="Extract countries, places, actors, units, dates and events from Sahel news.",
+    )
+    parser.add_argument("--version", action="version", version=f"sahelnews {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ext = sub.add_parser(
+        "extract",
+        help="extract from article files (or - for standard input) and print JSON",
+        description="Print one JSON object per input (JSON Lines when several or --format jsonl).",
+    )
+    ext.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file, or - for stdin")
+    ext.add_argument(
+        "--published", metavar="YYYY-MM-DD", help="publication date (anchors relative dates)"
+    )
+    ext.add_argument("--lang", choices=["en", "fr"], help="article language (default: detected)")
+    ext.add_argument(
+        "--format",
+        choices=["json", "jsonl"],
+        default=None,
+        help="json: indented (default for one file); jsonl: one line per document",
+    )
+    ext.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra rule file extending the built-in rules (repeatable)",
+    )
+    return parser
+
+
+def _read(name: str) -> str:
+    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    return data.decode("utf-8-sig")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 2 usage, 3 bad input, 4 bad rules)."""
+    args = _parser().parse_args(argv)
+    try:
+        published = parse_published(args.published)
+    except InputError as exc:
+        print(f"sahelnews: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        rules = Ruleset.default().extend(*args.rules) if args.rules else Ruleset.default()
+    except RuleError as exc:
+        print(f"sahelnews: error in rules: {exc}", file=sys.stderr)
+        return EXIT_RULES
+    extractor = Extractor(rules)
+    fmt = args.format or ("json" if len(args.files) == 1 else "jsonl")
+    status = EXIT_OK
+    for name in args.files:
+        try:
+            text = _read(name)
+        except OSError as exc:
+            print(f"sahelnews: error: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+            status = EXIT_INPUT
+            continue
+        except UnicodeDecodeError as exc:
+            print(f"sahelnews: error: {name} is not UTF-8 text ({exc.reason})", file=sys.stderr)
+            status = EXIT_INPUT
+            continue
+        try:
+            result = extractor.extract(text, published=published, language=args.lang)
+        except InputError as exc:
+            print(f"sahelnews: error: {name}: {exc}", file=sys.stderr)
+            status = EXIT_INPUT
+            continue
+        sys.stdout.write(result.to_json(indent=2 if fmt == "json" else None) + "\n")
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
