@@ -140,6 +140,7 @@ class TestSeedEvents:
         assert event.mode == "troops"
         assert event.modality is Modality.ASSERTED
         assert _countries_of(event.source) == {"RUS"}
+        assert event.target == ()
         assert event.location is not None
         assert "Niger" in event.location.text
         assert event.acled is not None
