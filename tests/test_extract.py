@@ -186,6 +186,49 @@ class TestEvents:
         assert mil.acled.interaction == 12
 
 
+class TestFatalities:
+    @pytest.mark.parametrize(
+        ("text", "language", "killed", "wounded"),
+        [
+            (
+                "Jihadists attacked a post near Djibo, killing 15 soldiers and wounding 7.",
+                "en",
+                15,
+                7,
+            ),
+            ("At least 20 Malian soldiers were killed by jihadists near Gao.", "en", 20, None),
+            (
+                "Des djihadistes ont attaqué le camp, faisant une vingtaine de morts.",
+                "fr",
+                20,
+                None,
+            ),
+            (
+                "Des hommes armés ont attaqué Djibo : des dizaines de morts et 30 blessés.",
+                "fr",
+                12,
+                30,
+            ),
+        ],
+    )
+    def test_counts(
+        self, text: str, language: str, killed: int | None, wounded: int | None
+    ) -> None:
+        """Killed and wounded are read conservatively and kept apart on the ASSAULT event."""
+        result = sahelnews.extract(text, language=language)
+        event = next(e for e in result.events if e.type is PloverCategory.ASSAULT)
+        assert event.fatalities is not None
+        assert (event.fatalities.killed, event.fatalities.wounded) == (killed, wounded)
+        for casualty in event.fatalities.casualties:
+            assert text[casualty.start : casualty.end] == casualty.text
+
+    def test_no_event_no_fatalities(self) -> None:
+        """Counts without an ASSAULT event in their sentence stay on the document only."""
+        result = sahelnews.extract("The death toll rose to 31.", language="en")
+        assert [c.count for c in result.casualties] == [31]
+        assert result.events == ()
+
+
 class TestExtractMany:
     def test_streams(self) -> None:
         """extract_many() yields one extraction per text, lazily."""

@@ -184,4 +184,5 @@ class CompiledRules:
         self.dates = AliasMatcher(applicable("dates"))
         self.events = AliasMatcher(applicable("events"))
         self.cues = [(rule, AliasMatcher([rule])) for rule in applicable("cues")]
+        self.casualties = AliasMatcher(applicable("casualties"))
         self.ruleset = ruleset

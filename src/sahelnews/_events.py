@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
@@ -12,14 +12,17 @@ import attrs
 import regex
 
 from sahelnews._compile import CompiledRules, Hit
-from sahelnews._lexicon import lexicon
+from sahelnews._lexicon import lexicon, parse_count
 from sahelnews._model import (
     AcledCode,
     Actor,
     ActorType,
+    Casualty,
     Country,
+    CountryVia,
     DateMention,
     Event,
+    Fatalities,
     Mention,
     Modality,
     Place,
@@ -179,6 +182,18 @@ def _is_locative(text: str, mention: Mention) -> bool:
     return m is not None and m.group(1).casefold() in lexicon().prepositions
 
 
+def _can_act(country: Country) -> bool:
+    """Return whether a country mention can fill a role on its own.
+
+    A name or a capital can ("Mali signed", "Washington said"); so can a
+    capitalised plural demonym ("the Russians", "les Maliens"), but not an
+    adjective ("a Russian commander", "l'accord britannique").
+    """
+    if country.via is not CountryVia.DEMONYM:
+        return True
+    return country.text[:1].isupper() and country.text.endswith(("s", "x"))
+
+
 def _sentences(
     text: str, sentences: Sequence[Span], mentions: Sequence[Mention]
 ) -> list[_Sentence]:
@@ -203,7 +218,7 @@ def _sentences(
             elif isinstance(m, Place):
                 places.append(m)
             elif isinstance(m, Country):
-                inside = any(c.contains(m) for c in containers)
+                inside = any(c.contains(m) for c in containers) or not _can_act(m)
                 if _is_locative(text, m):
                     places.append(m)
                     locatives.append(m)
@@ -511,6 +526,62 @@ def _apply(
     )
 
 
-def event_roles(event: Event) -> Mapping[str, tuple[Mention, ...]]:
-    """Return an event's role fillers by role name (``source``, ``target``)."""
-    return {"source": event.source, "target": event.target}
+def find_casualties(text: str, compiled: CompiledRules) -> list[Casualty]:
+    """Find casualty counts ("at least 20 soldiers were killed"), longest match first."""
+    hits = sorted(compiled.casualties.finditer(text), key=lambda h: (-(h.end - h.start), h.start))
+    taken: dict[str, list[tuple[int, int]]] = {}
+    out: list[Casualty] = []
+    for hit in hits:
+        rule = hit.rules[0]
+        spans = taken.setdefault(rule.label, [])
+        if hit.match is None or any(hit.start < e and s < hit.end for s, e in spans):
+            continue
+        count = parse_count(hit.match.group("n"))
+        if count is None:
+            continue
+        spans.append((hit.start, hit.end))
+        out.append(
+            Casualty(
+                start=hit.start,
+                end=hit.end,
+                text=text[hit.start : hit.end],
+                rule=rule.id,
+                label="killed" if rule.label == "killed" else "wounded",
+                count=count,
+            )
+        )
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def attach_casualties(
+    events: Sequence[Event], casualties: Sequence[Casualty], sentences: Sequence[Span]
+) -> list[Event]:
+    """Give each casualty count to the nearest ASSAULT event of its sentence."""
+    starts = [s.start for s in sentences]
+    assigned: dict[int, list[Casualty]] = {}
+    for casualty in casualties:
+        sentence = _bisect(starts, casualty.start)
+        candidates = [
+            i
+            for i, e in enumerate(events)
+            if e.sentence == sentence and e.type is PloverCategory.ASSAULT
+        ]
+        if not candidates:
+            continue
+        centre = (casualty.start + casualty.end) / 2
+        best = min(candidates, key=lambda i: abs(events[i].trigger.start - centre))
+        assigned.setdefault(best, []).append(casualty)
+    out = list(events)
+    for index, found in assigned.items():
+        killed = [c.count for c in found if c.label == "killed"]
+        wounded = [c.count for c in found if c.label == "wounded"]
+        out[index] = attrs.evolve(
+            out[index],
+            fatalities=Fatalities(
+                killed=killed[0] if killed else None,
+                wounded=wounded[0] if wounded else None,
+                casualties=tuple(found),
+            ),
+        )
+    return out

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from sahelnews._dates import find_dates
 from sahelnews._errors import InputError
-from sahelnews._events import find_events
+from sahelnews._events import attach_casualties, find_casualties, find_events
 from sahelnews._model import DateMention, Extraction, Mention
 from sahelnews._recognise import find_entities
 from sahelnews._rules import LANGUAGES, Ruleset
@@ -101,6 +101,8 @@ class Extractor:
         dates = [d for d in dates if not any(_inside(d, e) for e in entities)]
         mentions: list[Mention] = sorted([*entities, *dates], key=lambda m: (m.start, -m.end))
         events = find_events(text, sentences, mentions, compiled)
+        casualties = find_casualties(text, compiled)
+        events = attach_casualties(events, casualties, sentences)
         return Extraction(
             text=text,
             language=language,
@@ -108,6 +110,7 @@ class Extractor:
             sentences=sentences,
             mentions=tuple(mentions),
             events=tuple(events),
+            casualties=tuple(casualties),
             warnings=tuple(warnings),
             version=__version__,
         )

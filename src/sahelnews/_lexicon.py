@@ -19,6 +19,7 @@ class Lexicon:
     weekdays: Mapping[str, int]
     numbers: Mapping[str, int]
     units: Mapping[str, str]
+    quantities: Mapping[str, int]
     seasons: Mapping[str, str]
     locative: frozenset[str]
     prepositions: frozenset[str]
@@ -36,6 +37,7 @@ def lexicon() -> Lexicon:
         weekdays=data["weekdays"],
         numbers=data["numbers"],
         units=data["units"],
+        quantities=data["quantities"],
         seasons=data["seasons"],
         locative=frozenset(data["locative"]["words"]),
         prepositions=frozenset(data["locative"]["prepositions"]),
@@ -77,6 +79,58 @@ _EN_MONTH_ABBR = [
     "nov",
     "dec",
 ]
+
+
+def _count_macro(lex: Lexicon) -> str:
+    """Return a regex for a casualty count: digits, number words or a vague quantity."""
+    words = _alternation([w for w in lex.numbers if len(w) > 2], capitalise=True)
+    vague = _alternation(sorted(lex.quantities, key=len, reverse=True), capitalise=True)
+    qualifier = (
+        r"(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|roughly|"
+        r"au\s+moins|plus\s+de|près\s+de|environ|quelque)\s+)?"
+    )
+    digits = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?!\d)|\d+"
+    compound = rf"{words}(?:[- ](?:et[- ])?{words})*"
+    return rf"(?:{qualifier}(?:{vague}|{digits}|{compound}))"
+
+
+def parse_count(text: str) -> int | None:
+    """Read a casualty count conservatively ("at least 20" -> 20, "dozens" -> 12).
+
+    Returns None when *text* holds no number.
+    """
+    lex = lexicon()
+    folded = " ".join(text.casefold().split())
+    for prefix in (
+        "at least ", "more than ", "over ", "some ", "about ", "around ", "nearly ",
+        "almost ", "roughly ", "au moins ", "plus de ", "près de ", "environ ", "quelque ",
+    ):  # fmt: skip
+        if folded.startswith(prefix) and folded[len(prefix) :] not in lex.quantities:
+            folded = folded[len(prefix) :]
+            break
+    if folded in lex.quantities:
+        return lex.quantities[folded]
+    digits = "".join(ch for ch in folded if ch.isdigit())
+    if digits and all(ch.isdigit() or ch in ",. \u202f\u00a0" for ch in folded):
+        return int(digits)
+    total = 0
+    current = 0
+    found = False
+    for word in folded.replace("-", " ").split():
+        if word == "et":
+            continue
+        value = lex.numbers.get(word)
+        if value is None:
+            return None
+        found = True
+        if value == 100:
+            current = max(current, 1) * 100
+        elif value == 20 and current == 4:  # quatre-vingt(s)
+            current = 80
+        else:
+            current += value
+    total += current
+    return total if found else None
 
 
 @functools.cache
@@ -131,6 +185,7 @@ def macros() -> Mapping[str, str]:
             ],
             capitalise=False,
         ),
+        "COUNT": _count_macro(lex),
         "YEAR": r"(?:1[6-9]\d\d|20\d\d|2100)",
         "DAYNUM": r"(?:3[01]|[12]\d|0?[1-9])",
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import attrs
 
@@ -285,19 +285,36 @@ class DateMention(Mention):
 
 
 @attrs.frozen(kw_only=True)
+class Casualty(Span):
+    """A casualty count in the text: "at least 20 soldiers were killed" (killed, 20).
+
+    ``count`` is read conservatively: the lowest figure, and ACLED's
+    conventions for vague plurals ("dozens" = 12, "hundreds" = 100).
+    """
+
+    rule: str
+    label: Literal["killed", "wounded"]
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the count as a JSON object."""
+        return {**super().to_dict(), "rule": self.rule, "label": self.label, "count": self.count}
+
+
+@attrs.frozen(kw_only=True)
 class Fatalities:
-    """Casualty counts attached to an event (the lowest figure reported)."""
+    """Casualty counts attached to an event, with the counts they come from."""
 
     killed: int | None = None
     wounded: int | None = None
-    span: Span | None = None
+    casualties: tuple[Casualty, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the counts as a JSON object."""
+        """Return the counts as a JSON object (the source counts by offsets)."""
         return {
             "killed": self.killed,
             "wounded": self.wounded,
-            "span": self.span.to_dict() if self.span else None,
+            "casualties": [Span.to_dict(c) for c in self.casualties],
         }
 
 
@@ -383,8 +400,10 @@ class Event:
 class Extraction:
     """Everything extracted from one document.
 
-    ``mentions`` are sorted by offset; ``warnings`` name problems with the input
-    that did not stop extraction (e.g. text that looks like mojibake).
+    ``mentions`` are sorted by offset; ``casualties`` are the casualty counts
+    found (events refer to them through ``Event.fatalities``); ``warnings``
+    name problems with the input that did not stop extraction (e.g. text that
+    looks like mojibake).
     """
 
     text: str
@@ -393,6 +412,7 @@ class Extraction:
     sentences: tuple[Span, ...]
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
+    casualties: tuple[Casualty, ...] = ()
     warnings: tuple[str, ...] = ()
     version: str = "0.1.0"
 
@@ -440,6 +460,7 @@ class Extraction:
             "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
             "mentions": [m.to_dict() for m in self.mentions],
             "events": [e.to_dict() for e in self.events],
+            "casualties": [c.to_dict() for c in self.casualties],
             "warnings": list(self.warnings),
         }
 

@@ -21,8 +21,10 @@ from sahelnews._model import ActorType, Modality, PlaceType, PloverCategory, Tim
 if TYPE_CHECKING:
     from sahelnews._compile import CompiledRules
 
-Family = Literal["countries", "places", "actors", "units", "dates", "events", "cues"]
-FAMILIES: tuple[Family, ...] = ("countries", "places", "actors", "units", "dates", "events", "cues")
+Family = Literal["countries", "places", "actors", "units", "dates", "events", "cues", "casualties"]
+FAMILIES: tuple[Family, ...] = (
+    "countries", "places", "actors", "units", "dates", "events", "cues", "casualties",
+)  # fmt: skip
 Language = Literal["en", "fr"]
 LANGUAGES: tuple[Language, ...] = ("en", "fr")
 
@@ -35,6 +37,7 @@ LABELS: Mapping[str, frozenset[str]] = {
     "dates": frozenset(t.value for t in TimexType),
     "events": frozenset(c.value for c in PloverCategory),
     "cues": frozenset(m.value for m in Modality) - {"asserted"},
+    "casualties": frozenset({"killed", "wounded"}),
 }
 
 #: Normalisers the date recogniser implements (``normalize`` field of date rules).
@@ -87,6 +90,7 @@ FIELDS: Mapping[str, frozenset[str]] = {
         "cameo",
     },
     "cues": _COMMON_FIELDS | {"scope", "window"},
+    "casualties": _COMMON_FIELDS,
 }
 _REQUIRED: Mapping[str, frozenset[str]] = {
     "countries": frozenset({"country"}),
@@ -346,6 +350,12 @@ class Rule:
                 raise err(f"unknown modality {self.modality!r}")
             if self.cameo is not None and not regex.fullmatch(r"\d{2,4}", self.cameo):
                 raise err(f"cameo must be a CAMEO code of 2-4 digits, got {self.cameo!r}")
+        if self.family == "casualties":
+            for pattern in self.patterns:
+                if "(?P<n>" not in pattern:
+                    raise err(f"a casualties pattern needs a (?P<n>...) group: {pattern!r}")
+            if self.aliases:
+                raise err("casualties rules take patterns with a (?P<n>...) group, not aliases")
         if self.family == "cues":
             if self.scope not in {"before", "after", "sentence"}:
                 raise err(f"scope must be 'before', 'after' or 'sentence', got {self.scope!r}")

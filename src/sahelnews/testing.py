@@ -41,6 +41,8 @@ def fired(rule: Rule, result: Extraction) -> list[object]:
         return [e for e in result.events if e.rule == rule.id]
     if rule.family == "cues":
         return [e for e in result.events if e.modality.value == rule.label]
+    if rule.family == "casualties":
+        return [c for c in result.casualties if c.rule == rule.id]
     return [m for m in result.mentions if rule.id in {m.rule, getattr(m, "head", None)}]
 
 
@@ -60,7 +62,7 @@ def check_example(rule: Rule, example: Example, rules: Ruleset) -> str | None:
         if example.match not in texts:
             return f"matches {texts}, not {example.match!r}"
     if example.value is not None:
-        values = [getattr(f, "value", None) for f in found]
+        values = [str(getattr(f, "value", getattr(f, "count", None))) for f in found]
         if example.value not in values:
             return f"gives the values {values}, not {example.value!r}"
     return None
