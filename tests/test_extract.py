@@ -128,6 +128,11 @@ class TestComposition:
         assert found[0].type.value == actor_type
         assert found[0].rule.startswith("compose:")
 
+    def test_year_is_not_a_number(self) -> None:
+        """A year before a head noun is not the actors' number ('In 2023 troops...')."""
+        result = sahelnews.extract("In 2023 troops entered the base.", language="en")
+        assert [a.number for a in result.actors] == [None]
+
     def test_number(self) -> None:
         """A number before the phrase is kept ('1,000 US troops')."""
         result = sahelnews.extract("Some 1,000 US troops are based there.", language="en")

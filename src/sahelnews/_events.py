@@ -301,11 +301,7 @@ def _slot(
             if _types_ok(c, allowed):
                 return _coordinate(text, c, cands, leftwards=False)
         return ()
-    words = ("by", "par") if slot == "agent" else tuple(slot.split(":", 1)[1].split(","))
-    pattern = regex.compile(
-        r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")(?:\b|(?<=['’]))",
-        regex.IGNORECASE,
-    )
+    pattern = _preposition_regex(slot)
     # After an explicit preposition a country may be an actor even where it
     # would read as a place elsewhere: "a demandé aux États-Unis de...".
     cands = sorted([*cands, *sent.locatives], key=lambda c: c.start)
@@ -321,6 +317,16 @@ def _slot(
             return _coordinate(text, c, cands, leftwards=False)
         break
     return ()
+
+
+@functools.lru_cache(maxsize=256)
+def _preposition_regex(slot: str) -> regex.Pattern[str]:
+    """Return the regex finding the preposition of an ``agent`` or ``prep:`` slot."""
+    words = ("by", "par") if slot == "agent" else tuple(slot.split(":", 1)[1].split(","))
+    return regex.compile(
+        r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")(?:\b|(?<=['’]))",
+        regex.IGNORECASE,
+    )
 
 
 def _fill(rule: Rule, role: str, text: str, trigger: Span, sent: _Sentence) -> tuple[Mention, ...]:

@@ -179,7 +179,11 @@ def find_entities(text: str, compiled: CompiledRules) -> list[Mention]:
     return compose_actors(text, resolve_overlaps(_candidates(text, compiled)), compiled.language)
 
 
-_NUMBER_BEFORE = regex.compile(r"(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+)\s+$")
+_NUMBER_BEFORE = regex.compile(
+    r"(?<!\b(?:in|since|by|until|of|from|en|depuis|de|fin|début)\s+)"
+    r"(?<![\d.,])(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+)\s+$",
+    regex.IGNORECASE,
+)
 _OF_RIGHT = regex.compile(
     r"^\s+(?:of|from|de|du|des|d['’])\s*(?:the\s+|la\s+|l['’]\s*)?$",
     regex.IGNORECASE,
