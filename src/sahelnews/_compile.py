@@ -89,6 +89,26 @@ def trie_regex(keys: Iterable[str]) -> str:
     return emit(root)
 
 
+def first_fit(spans: Iterable[tuple[int, int]]) -> list[int]:
+    """Return the indices of the spans that overlap no earlier-listed kept span.
+
+    Callers list their candidates best first (usually longest first), so this
+    keeps the best non-overlapping ones. Runs in time linear in the covered
+    characters, not quadratic in the number of candidates.
+    """
+    items = list(spans)
+    if not items:
+        return []
+    taken = bytearray(max(end for _, end in items) + 1)
+    kept = []
+    for index, (start, end) in enumerate(items):
+        if end <= start or any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append(index)
+    return kept
+
+
 @attrs.frozen
 class Hit:
     """One match of a family matcher: the span and the candidate rules, best first."""

@@ -291,11 +291,13 @@ def find_dates(
 ) -> list[DateMention]:
     """Find and normalise the temporal expressions of *text* (longest match wins)."""
     hits = sorted(matcher.finditer(text), key=lambda h: (-(h.end - h.start), h.start))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)
     out: list[DateMention] = []
     future_cache: dict[int, bool] = {}
     for hit in hits:
-        if any(hit.start < e and s < hit.end for s, e in taken):
+        # Not first_fit(): a candidate whose normaliser rejects it must not
+        # block a shorter candidate inside it.
+        if any(taken[hit.start : hit.end]):
             continue
         rule = hit.rules[0]
         sentence = _sentence_of(sentences, hit.start)
@@ -307,7 +309,7 @@ def find_dates(
         value = _normalise(rule, hit, ctx, text, language)
         if value is None:
             continue
-        taken.append((hit.start, hit.end))
+        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
         out.append(
             DateMention(
                 start=hit.start,

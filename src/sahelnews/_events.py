@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 import regex
 
-from sahelnews._compile import CompiledRules, Hit
+from sahelnews._compile import CompiledRules, Hit, first_fit
 from sahelnews._lexicon import lexicon, parse_count
 from sahelnews._model import (
     AcledCode,
@@ -396,13 +396,12 @@ def find_events(
     sents = _sentences(text, sentences, mentions)
     blockers = [m for m in mentions if not isinstance(m, DateMention)]
     hits = sorted(compiled.events.finditer(text), key=lambda h: (-(h.end - h.start), h.start))
-    triggers: list[Hit] = []
-    for hit in hits:
-        if any(hit.start < t.end and t.start < hit.end for t in triggers):
-            continue
-        if any(m.start <= hit.start and hit.end <= m.end for m in blockers):
-            continue  # a trigger word inside a name ("Operation Retreat")
-        triggers.append(hit)
+    triggers = [hits[i] for i in first_fit((h.start, h.end) for h in hits)]
+    # A trigger word inside a name ("Operation Retreat") is no trigger.
+    named = bytearray(len(text) + 1)
+    for m in blockers:
+        named[m.start : m.end] = b"\x01" * (m.end - m.start)
+    triggers = [h for h in triggers if not all(named[h.start : h.end])]
     triggers.sort(key=lambda h: h.start)
     events: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
@@ -535,27 +534,24 @@ def _apply(
 def find_casualties(text: str, compiled: CompiledRules) -> list[Casualty]:
     """Find casualty counts ("at least 20 soldiers were killed"), longest match first."""
     hits = sorted(compiled.casualties.finditer(text), key=lambda h: (-(h.end - h.start), h.start))
-    taken: dict[str, list[tuple[int, int]]] = {}
     out: list[Casualty] = []
-    for hit in hits:
-        rule = hit.rules[0]
-        spans = taken.setdefault(rule.label, [])
-        if hit.match is None or any(hit.start < e and s < hit.end for s, e in spans):
-            continue
-        count = parse_count(hit.match.group("n"))
-        if count is None:
-            continue
-        spans.append((hit.start, hit.end))
-        out.append(
-            Casualty(
-                start=hit.start,
-                end=hit.end,
-                text=text[hit.start : hit.end],
-                rule=rule.id,
-                label="killed" if rule.label == "killed" else "wounded",
-                count=count,
+    for label in ("killed", "wounded"):  # a killed and a wounded count may overlap
+        of_label = [h for h in hits if h.rules[0].label == label]
+        for index in first_fit((h.start, h.end) for h in of_label):
+            hit = of_label[index]
+            count = parse_count(hit.match.group("n")) if hit.match is not None else None
+            if count is None:
+                continue
+            out.append(
+                Casualty(
+                    start=hit.start,
+                    end=hit.end,
+                    text=text[hit.start : hit.end],
+                    rule=hit.rules[0].id,
+                    label="killed" if label == "killed" else "wounded",
+                    count=count,
+                )
             )
-        )
     out.sort(key=lambda c: c.start)
     return out
 

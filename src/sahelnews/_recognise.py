@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import pycountry
 import regex
 
-from sahelnews._compile import CompiledRules, Hit
+from sahelnews._compile import AliasMatcher, CompiledRules, Hit, first_fit
 from sahelnews._lexicon import lexicon
 from sahelnews._model import (
     Actor,
@@ -75,101 +75,96 @@ def _unit_number(hit: Hit, rule: Rule) -> int | None:
 _PRIORITY = {"unit": 6, "actor": 5, "country": 4, "place": 3, "capital": 2, "generic": 1}
 
 
+def _country(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
+    if rule.country is None:
+        return None
+    via = CountryVia(rule.label)
+    mention = Country(
+        start=hit.start,
+        end=hit.end,
+        text=text[hit.start : hit.end],
+        rule=rule.id,
+        iso3=rule.country,
+        name=country_name(rule.country),
+        via=via,
+    )
+    return _PRIORITY["capital" if via is CountryVia.CAPITAL else "country"], mention
+
+
+def _place(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
+    mention = Place(
+        start=hit.start,
+        end=hit.end,
+        text=text[hit.start : hit.end],
+        rule=rule.id,
+        id=rule.id,
+        name=rule.canonical_name,
+        type=PlaceType(rule.label),
+        country=rule.country,
+        admin1=rule.admin1,
+        lat=rule.lat,
+        lon=rule.lon,
+    )
+    return _PRIORITY["place"], mention
+
+
+def _actor(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
+    mention = Actor(
+        start=hit.start,
+        end=hit.end,
+        text=text[hit.start : hit.end],
+        rule=rule.id,
+        id=rule.id,
+        name=rule.canonical_name,
+        type=ActorType(rule.label),
+        country=rule.country,
+        generic=rule.generic,
+        acled_inter=rule.acled_inter,
+    )
+    return _PRIORITY["generic" if rule.generic else "actor"], mention
+
+
+def _unit(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
+    mention = Unit(
+        start=hit.start,
+        end=hit.end,
+        text=text[hit.start : hit.end],
+        rule=rule.id,
+        id=rule.id,
+        name=rule.canonical_name,
+        type=ActorType(rule.label),
+        country=rule.country,
+        echelon=rule.echelon,
+        number=_unit_number(hit, rule),
+        parent=rule.parent,
+    )
+    return _PRIORITY["unit"], mention
+
+
+_BUILDERS: tuple[tuple[str, Callable[[Rule, Hit, str], tuple[int, Mention] | None]], ...] = (
+    ("countries", _country),
+    ("places", _place),
+    ("actors", _actor),
+    ("units", _unit),
+)
+
+
 def _candidates(text: str, compiled: CompiledRules) -> list[tuple[int, Mention]]:
     out: list[tuple[int, Mention]] = []
-    for hit in compiled.countries.finditer(text):
-        rule = _pick(hit, text)
-        if rule is None or rule.country is None:
-            continue
-        via = CountryVia(rule.label)
-        mention = Country(
-            start=hit.start,
-            end=hit.end,
-            text=text[hit.start : hit.end],
-            rule=rule.id,
-            iso3=rule.country,
-            name=country_name(rule.country),
-            via=via,
-        )
-        out.append((_PRIORITY["capital" if via is CountryVia.CAPITAL else "country"], mention))
-    for hit in compiled.places.finditer(text):
-        rule = _pick(hit, text)
-        if rule is None:
-            continue
-        out.append(
-            (
-                _PRIORITY["place"],
-                Place(
-                    start=hit.start,
-                    end=hit.end,
-                    text=text[hit.start : hit.end],
-                    rule=rule.id,
-                    id=rule.id,
-                    name=rule.canonical_name,
-                    type=PlaceType(rule.label),
-                    country=rule.country,
-                    admin1=rule.admin1,
-                    lat=rule.lat,
-                    lon=rule.lon,
-                ),
-            )
-        )
-    for hit in compiled.actors.finditer(text):
-        rule = _pick(hit, text)
-        if rule is None:
-            continue
-        out.append(
-            (
-                _PRIORITY["generic" if rule.generic else "actor"],
-                Actor(
-                    start=hit.start,
-                    end=hit.end,
-                    text=text[hit.start : hit.end],
-                    rule=rule.id,
-                    id=rule.id,
-                    name=rule.canonical_name,
-                    type=ActorType(rule.label),
-                    country=rule.country,
-                    generic=rule.generic,
-                    acled_inter=rule.acled_inter,
-                ),
-            )
-        )
-    for hit in compiled.units.finditer(text):
-        rule = _pick(hit, text)
-        if rule is None:
-            continue
-        out.append(
-            (
-                _PRIORITY["unit"],
-                Unit(
-                    start=hit.start,
-                    end=hit.end,
-                    text=text[hit.start : hit.end],
-                    rule=rule.id,
-                    id=rule.id,
-                    name=rule.canonical_name,
-                    type=ActorType(rule.label),
-                    country=rule.country,
-                    echelon=rule.echelon,
-                    number=_unit_number(hit, rule),
-                    parent=rule.parent,
-                ),
-            )
-        )
+    for family, build in _BUILDERS:
+        matcher: AliasMatcher = getattr(compiled, family)
+        for hit in matcher.finditer(text):
+            rule = _pick(hit, text)
+            candidate = build(rule, hit, text) if rule is not None else None
+            if candidate is not None:
+                out.append(candidate)
     return out
 
 
 def resolve_overlaps(candidates: Iterable[tuple[int, Mention]]) -> list[Mention]:
     """Keep the longest of overlapping candidates (ties: by kind priority, then leftmost)."""
     ordered = sorted(candidates, key=lambda c: (-(c[1].end - c[1].start), -c[0], c[1].start))
-    kept: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for _, mention in ordered:
-        if any(mention.start < end and start < mention.end for start, end in taken):
-            continue
-        kept.append(mention)
-        taken.append((mention.start, mention.end))
+    kept = [ordered[i][1] for i in first_fit((m.start, m.end) for _, m in ordered)]
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
 
