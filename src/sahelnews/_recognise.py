@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import pycountry
 import regex
@@ -75,15 +76,22 @@ def _unit_number(hit: Hit, rule: Rule) -> int | None:
 _PRIORITY = {"unit": 6, "actor": 5, "country": 4, "place": 3, "capital": 2, "generic": 1}
 
 
+def _located(rule: Rule, hit: Hit, text: str) -> dict[str, Any]:
+    """Return the span and rule fields every mention has."""
+    return {"start": hit.start, "end": hit.end, "text": text[hit.start : hit.end], "rule": rule.id}
+
+
+def _named(rule: Rule, hit: Hit, text: str) -> dict[str, Any]:
+    """Return the fields of a mention that names a rule's entity."""
+    return {**_located(rule, hit, text), "id": rule.id, "name": rule.canonical_name}
+
+
 def _country(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
     if rule.country is None:
         return None
     via = CountryVia(rule.label)
     mention = Country(
-        start=hit.start,
-        end=hit.end,
-        text=text[hit.start : hit.end],
-        rule=rule.id,
+        **_located(rule, hit, text),
         iso3=rule.country,
         name=country_name(rule.country),
         via=via,
@@ -93,12 +101,7 @@ def _country(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
 
 def _place(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
     mention = Place(
-        start=hit.start,
-        end=hit.end,
-        text=text[hit.start : hit.end],
-        rule=rule.id,
-        id=rule.id,
-        name=rule.canonical_name,
+        **_named(rule, hit, text),
         type=PlaceType(rule.label),
         country=rule.country,
         admin1=rule.admin1,
@@ -110,12 +113,7 @@ def _place(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
 
 def _actor(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
     mention = Actor(
-        start=hit.start,
-        end=hit.end,
-        text=text[hit.start : hit.end],
-        rule=rule.id,
-        id=rule.id,
-        name=rule.canonical_name,
+        **_named(rule, hit, text),
         type=ActorType(rule.label),
         country=rule.country,
         generic=rule.generic,
@@ -126,12 +124,7 @@ def _actor(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
 
 def _unit(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
     mention = Unit(
-        start=hit.start,
-        end=hit.end,
-        text=text[hit.start : hit.end],
-        rule=rule.id,
-        id=rule.id,
-        name=rule.canonical_name,
+        **_named(rule, hit, text),
         type=ActorType(rule.label),
         country=rule.country,
         echelon=rule.echelon,
