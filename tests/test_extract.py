@@ -70,6 +70,19 @@ class TestInput:
             sahelnews.Extractor(rules="rules.toml")  # type: ignore[arg-type]
 
 
+def test_date_inside_a_name_is_dropped() -> None:
+    """A year inside a longer name is part of the name, not a date."""
+    rule = sahelnews.Rule(
+        family="units", id="XXX.brigade-2020", label="militia", aliases=["Brigade 2020"]
+    )
+    rules = sahelnews.Ruleset.default().extend(rule)
+    result = sahelnews.extract(
+        "Brigade 2020 attacked in 2021.", published="2024-05-03", language="en", rules=rules
+    )
+    assert [u.text for u in result.units] == ["Brigade 2020"]
+    assert [d.text for d in result.dates] == ["2021"]
+
+
 class TestSentences:
     def test_abbreviations_do_not_split(self) -> None:
         """'U.S.', 'Gen.' and 'M.' do not end sentences."""

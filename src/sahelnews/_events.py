@@ -542,11 +542,12 @@ def find_casualties(text: str, compiled: CompiledRules) -> list[Casualty]:
             count = parse_count(hit.match.group("n")) if hit.match is not None else None
             if count is None:
                 continue
+            start = min(hit.start, hit.match.start("n")) if hit.match is not None else hit.start
             out.append(
                 Casualty(
-                    start=hit.start,
+                    start=start,
                     end=hit.end,
-                    text=text[hit.start : hit.end],
+                    text=text[start : hit.end],
                     rule=hit.rules[0].id,
                     label="killed" if label == "killed" else "wounded",
                     count=count,

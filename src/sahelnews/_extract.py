@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
@@ -98,7 +99,7 @@ class Extractor:
         sentences = split_sentences(text)
         entities = find_entities(text, compiled)
         dates = find_dates(text, compiled.dates, sentences, pub, language)
-        dates = [d for d in dates if not any(_inside(d, e) for e in entities)]
+        dates = _outside_entities(dates, entities)
         mentions: list[Mention] = sorted([*entities, *dates], key=lambda m: (m.start, -m.end))
         events = find_events(text, sentences, mentions, compiled)
         casualties = find_casualties(text, compiled)
@@ -127,12 +128,21 @@ class Extractor:
             yield self.extract(text, published=published, language=language)
 
 
-def _inside(date: DateMention, entity: Mention) -> bool:
-    return (
-        entity.start <= date.start
-        and date.end <= entity.end
-        and entity.end - entity.start > date.end - date.start
-    )
+def _outside_entities(dates: list[DateMention], entities: list[Mention]) -> list[DateMention]:
+    """Drop dates that lie within a longer entity ("Operation Barkhane 2014", "Air Base 201")."""
+    ordered = sorted(entities, key=lambda e: e.start)
+    starts = [e.start for e in ordered]
+    out = []
+    for d in dates:
+        index = bisect.bisect_right(starts, d.start)
+        # Entities barely nest (a composed actor holds its country), so the
+        # few entities starting last before the date are the only candidates.
+        if not any(
+            e.end >= d.end and e.end - e.start > d.end - d.start
+            for e in ordered[max(0, index - 4) : index]
+        ):
+            out.append(d)
+    return out
 
 
 def extract(

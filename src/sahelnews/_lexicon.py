@@ -47,18 +47,19 @@ def lexicon() -> Lexicon:
 
 
 def _alternation(words: list[str], *, capitalise: bool) -> str:
-    """Return a non-capturing alternation, longest words first, with optional capitals."""
+    """Return a non-capturing alternation of *words*, with optional capitals.
+
+    Built as a character trie: the regex engine then rejects a non-matching
+    position on its first character instead of trying every word.
+    """
+    from sahelnews._compile import trie_regex  # noqa: PLC0415 - avoids an import cycle
+
     forms: set[str] = set()
     for word in words:
         forms.add(word)
         if capitalise:
             forms.add(word[:1].upper() + word[1:])
-    ordered = sorted(forms, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(_escape(w) for w in ordered) + ")"
-
-
-def _escape(word: str) -> str:
-    return "".join(r"\." if ch == "." else ch if ch.isalnum() else "\\" + ch for ch in word)
+    return "(?:" + trie_regex(forms) + ")"
 
 
 _EN_MONTHS = [
@@ -142,13 +143,10 @@ def macros() -> Mapping[str, str]:
     fr_days = [d for d in lex.weekdays if d not in en_days]
     # English month and weekday names are proper nouns: only the capitalised
     # form counts, so "may" and "march" (verbs) never start a date.
-    en_month = (
-        "(?:"
-        + "|".join(
-            [m.capitalize() for m in sorted(_EN_MONTHS, key=len, reverse=True)]
-            + [a.capitalize() + r"\.?" for a in sorted(_EN_MONTH_ABBR, key=len, reverse=True)]
-        )
-        + ")"
+    en_month = _alternation(
+        [m.capitalize() for m in _EN_MONTHS]
+        + [a.capitalize() + dot for a in _EN_MONTH_ABBR for dot in ("", ".")],
+        capitalise=False,
     )
     return {
         "MONTH_EN": en_month,
