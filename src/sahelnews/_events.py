@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import tomllib
 from collections.abc import Sequence
@@ -11,7 +12,7 @@ from typing import Any
 import attrs
 import regex
 
-from sahelnews._compile import CompiledRules, Hit, first_fit
+from sahelnews._compile import AliasMatcher, CompiledRules, Hit, first_fit
 from sahelnews._lexicon import lexicon, parse_count
 from sahelnews._model import (
     AcledCode,
@@ -46,6 +47,9 @@ _ARTICLES = regex.compile(
 _PREV_WORD = regex.compile(r"(\w+)\s*$")
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|—|–")
 _SUBJECT_WINDOW = 14
+_REACH = 500  # characters: more than any slot's word window in real text
+_MAX_COORDINATED = 12
+_LOCATION_REACH = 2000  # characters around the trigger searched for its place and date
 _OBJECT_WINDOW = 6
 _PREP_WINDOW = 4
 
@@ -160,16 +164,36 @@ def _codes(
     return None, None, None
 
 
-@attrs.frozen
+@attrs.define
 class _Sentence:
+    """What one sentence offers the event rules, each list in text order."""
+
     index: int
     span: Span
-    actors: tuple[Mention, ...]  # role candidates, in text order
+    actors: tuple[Mention, ...]  # role candidates
     locatives: tuple[Mention, ...]  # countries after a locative preposition
-    places: tuple[Mention, ...]  # location candidates, in text order
+    places: tuple[Mention, ...]  # location candidates
     dates: tuple[DateMention, ...]
     countries: tuple[Country, ...]  # non-locative countries: a location of last resort
     triggers: tuple[Span, ...] = ()
+    _starts: dict[str, list[int]] = attrs.field(factory=dict)
+    sentence_cues: dict[str, bool] = attrs.field(factory=dict)  # sentence-scope cue results
+
+    def near(self, field: str, trigger: Span, reach: int = 0) -> list[Any]:
+        """Return the mentions of *field* within *reach* characters of *trigger*.
+
+        Role slots look a few words around their trigger; bounding the search
+        by characters keeps a pathological sentence with thousands of
+        mentions linear instead of quadratic.
+        """
+        mentions: tuple[Any, ...] = getattr(self, field)
+        starts = self._starts.get(field)
+        if starts is None:
+            starts = self._starts[field] = [m.start for m in mentions]
+        reach = reach or _REACH
+        lo = bisect.bisect_left(starts, trigger.start - reach)
+        hi = bisect.bisect_right(starts, trigger.end + reach)
+        return list(mentions[lo:hi])
 
 
 def _is_locative(text: str, mention: Mention) -> bool:
@@ -197,7 +221,12 @@ def _can_act(country: Country) -> bool:
 def _sentences(
     text: str, sentences: Sequence[Span], mentions: Sequence[Mention]
 ) -> list[_Sentence]:
-    containers = [m for m in mentions if isinstance(m, Actor | Unit)]
+    # Characters covered by an actor or unit phrase: a country inside one
+    # ("Niger's junta") acts through it, not on its own.
+    covered = bytearray(len(text) + 1)
+    for c in mentions:
+        if isinstance(c, Actor | Unit):
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     out = []
     i = 0
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -218,7 +247,7 @@ def _sentences(
             elif isinstance(m, Place):
                 places.append(m)
             elif isinstance(m, Country):
-                inside = any(c.contains(m) for c in containers) or not _can_act(m)
+                inside = all(covered[m.start : m.end]) or not _can_act(m)
                 if _is_locative(text, m):
                     places.append(m)
                     locatives.append(m)
@@ -257,7 +286,7 @@ def _coordinate(
     index = candidates.index(chosen)
     step = -1 if leftwards else 1
     k = index + step
-    while 0 <= k < len(candidates):
+    while 0 <= k < len(candidates) and len(group) < _MAX_COORDINATED:
         other = candidates[k]
         a, b = (other, group[-1]) if leftwards else (group[-1], other)
         if not _COORD.match(text[a.end : b.start]):
@@ -272,21 +301,22 @@ def _coordinate(
 def _slot(
     slot: str, text: str, trigger: Span, sent: _Sentence, allowed: Sequence[str]
 ) -> tuple[Mention, ...]:
-    cands = [c for c in sent.actors if not c.overlaps(trigger)]
+    cands = [c for c in sent.near("actors", trigger) if not c.overlaps(trigger)]
     # An actor after another trigger belongs to that trigger: in "ordered the
     # expulsion of US forces", US forces are expelled, not ordered.
-    limit = min((t.start for t in sent.triggers if t.start >= trigger.end), default=sent.span.end)
+    following = bisect.bisect_left([t.start for t in sent.triggers], trigger.end)
+    limit = sent.triggers[following].start if following < len(sent.triggers) else sent.span.end
     if slot == "subject":
-        best = None
-        for c in cands:
-            if c.end > trigger.start:
+        # Nearest first; the window and any clause break bound the walk back,
+        # so a long sentence costs no more than a short one.
+        for c in reversed([c for c in cands if c.end <= trigger.start]):
+            if _words(text, c.end, trigger.start) > _SUBJECT_WINDOW or _CLAUSE_BREAK.search(
+                text, c.end, trigger.start
+            ):
                 break
-            gap = text[c.end : trigger.start]
-            if _words(text, c.end, trigger.start) > _SUBJECT_WINDOW or _CLAUSE_BREAK.search(gap):
-                continue
             if _types_ok(c, allowed):
-                best = c
-        return _coordinate(text, best, cands, leftwards=True) if best else ()
+                return _coordinate(text, c, cands, leftwards=True)
+        return ()
     if slot == "object":
         for c in cands:
             if c.start < trigger.end:
@@ -304,7 +334,7 @@ def _slot(
     pattern = _preposition_regex(slot)
     # After an explicit preposition a country may be an actor even where it
     # would read as a place elsewhere: "a demandé aux États-Unis de...".
-    cands = sorted([*cands, *sent.locatives], key=lambda c: c.start)
+    cands = sorted([*cands, *sent.near("locatives", trigger)], key=lambda c: c.start)
     m = pattern.search(text, trigger.end, sent.span.end)
     if m is None or m.start() >= limit or _words(text, trigger.end, m.start()) > _PREP_WINDOW:
         return ()
@@ -353,23 +383,35 @@ def _window(text: str, trigger: Span, sent: Span, scope: str, words: int) -> tup
             end = m.end()
         return trigger.end, end
     start = trigger.start
-    before = list(_WORD.finditer(text, sent.start, trigger.start))
+    # Only the last few words matter: look back a bounded stretch, not to the
+    # start of a possibly enormous sentence.
+    lookback = max(sent.start, trigger.start - 60 * max(words, 1))
+    before = list(_WORD.finditer(text, lookback, trigger.start))
     if before and words:
         start = before[-min(words, len(before))].start()
     return start, trigger.start
 
 
+def _cue_found(text: str, trigger: Span, sent: _Sentence, cue: Rule, matcher: AliasMatcher) -> bool:
+    if cue.scope == "sentence":
+        # The same answer for every trigger of the sentence: compute it once.
+        found = sent.sentence_cues.get(cue.id)
+        if found is None:
+            found = any(True for _ in matcher.finditer(sent.span.text))
+            sent.sentence_cues[cue.id] = found
+        return found
+    start, end = _window(text, trigger, sent.span, cue.scope, cue.window)
+    return end > start and any(True for _ in matcher.finditer(text[start:end]))
+
+
 def _modality(
-    text: str, trigger: Span, sent: Span, compiled: CompiledRules, rule: Rule
+    text: str, trigger: Span, sent: _Sentence, compiled: CompiledRules, rule: Rule
 ) -> Modality:
     if rule.modality:
         return Modality(rule.modality)
     best = Modality.ASSERTED
     for cue, matcher in compiled.cues:
-        start, end = _window(text, trigger, sent, cue.scope, cue.window)
-        if end <= start:
-            continue
-        if any(True for _ in matcher.finditer(text[start:end])):
+        if _cue_found(text, trigger, sent, cue, matcher):
             found = Modality(cue.label)
             if _MODALITY_RANK[found] > _MODALITY_RANK.get(best, 0):
                 best = found
@@ -410,7 +452,8 @@ def find_events(
     for hit in triggers:
         span = _trigger_span(text, hit)
         by_sentence.setdefault(_bisect(starts, span.start), []).append(span)
-    sents = [attrs.evolve(s, triggers=tuple(by_sentence.get(s.index, ()))) for s in sents]
+    for s in sents:
+        s.triggers = tuple(by_sentence.get(s.index, ()))
     for hit in triggers:
         index = _bisect(starts, hit.start)
         if index < 0 or hit.end > sentences[index].end:
@@ -479,7 +522,12 @@ def _apply(
         return None
     role_spans = {(m.start, m.end) for m in (*source, *target)}
     location: Mention | None = _nearest(
-        [p for p in sent.places if (p.start, p.end) not in role_spans], trigger
+        [
+            p
+            for p in sent.near("places", trigger, _LOCATION_REACH)
+            if (p.start, p.end) not in role_spans
+        ],
+        trigger,
     )
     location_inherited = False
     if location is None:
@@ -489,7 +537,7 @@ def _apply(
         location = _nearest(
             [
                 c
-                for c in sent.countries
+                for c in sent.near("countries", trigger, _LOCATION_REACH)
                 if c.iso3 not in own and not any(r.contains(c) for r in (*source, *target))
             ],
             trigger,
@@ -499,9 +547,13 @@ def _apply(
             if previous.places:
                 location, location_inherited = previous.places[-1], True
                 break
-    dates = [d for d in sent.dates if d.timex_type in {TimexType.DATE, TimexType.TIME}]
+    dates = [
+        d
+        for d in sent.near("dates", trigger, _LOCATION_REACH)
+        if d.timex_type in {TimexType.DATE, TimexType.TIME}
+    ]
     date = _nearest(dates, trigger)
-    modality = _modality(text, trigger, sent.span, compiled, rule)
+    modality = _modality(text, trigger, sent, compiled, rule)
     acled_type, acled_sub, cameo = _codes(rule, rule.mode, target, location)
     acled = None
     acled_type = rule.acled_event_type or acled_type
