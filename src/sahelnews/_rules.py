@@ -100,9 +100,7 @@ _REQUIRED: Mapping[str, frozenset[str]] = {
 _ID_RE = regex.compile(r"^[\w.:\-]+$")
 _MACRO_RE = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _SLOT_RE = regex.compile(r"^(subject|object|agent|prep:[^\s,]+(?:,[^\s,]+)*)$")
-_UNIT_VALUES = frozenset(
-    {"day", "week", "month", "year", "decade", "century", "quarter", "weekend"}
-)
+_UNIT_VALUES = frozenset({"day", "week", "month", "year", "decade", "century", "weekend"})
 
 
 @attrs.frozen(kw_only=True)
