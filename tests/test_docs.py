@@ -1,0 +1,49 @@
+"""The examples in README.md and docs/ stay true."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import sahelnews
+from sahelnews.testing import check_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _blocks(path: Path, language: str) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return re.findall(rf"```{language}\n(.*?)```", text, flags=re.DOTALL)
+
+
+def test_readme_python_example(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's Python example runs and its stated country codes are right."""
+    monkeypatch.chdir(ROOT)
+    code = _blocks(ROOT / "README.md", "python")[0]
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - our own documentation
+    result = namespace["result"]
+    assert isinstance(result, sahelnews.Extraction)
+    assert sorted(result.country_codes()) == ["MLI", "NER", "RUS", "UKR", "USA"]
+    assert '"sahelnews": "0.1.0"' in capsys.readouterr().out
+
+
+def test_extending_worked_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/extending.md: its rule file loads, passes its own examples, and does what it says."""
+    doc = ROOT / "docs" / "extending.md"
+    toml = _blocks(doc, "toml")[0]
+    (tmp_path / "my_rules.toml").write_text(toml, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert check_rules("my_rules.toml") == []
+    code = _blocks(doc, "python")[0]
+    namespace: dict[str, object] = {}
+    exec(compile(code, "extending.md", "exec"), namespace)  # noqa: S102 - our own documentation
+    result = namespace["result"]
+    assert isinstance(result, sahelnews.Extraction)
+    assert [a.id for a in result.actors] == ["BFA.koglweogo-zorgho"]
+    assert [p.id for p in result.places] == ["BFA.tanwalbougou-test"]
+    assert [e.type for e in result.events] == [sahelnews.PloverCategory.ASSAULT]
