@@ -182,6 +182,17 @@ class TestEvents:
         event = next(e for e in result.events if e.type is PloverCategory.AGREE)
         assert [m.text for m in event.source] == ["Mali", "Burkina Faso", "Niger"]
 
+    def test_french_infinitive_is_future_unless_negated(self) -> None:
+        """An infinitive rule is future; a negation cue still makes it negated."""
+        planned = sahelnews.extract(
+            "La junte a décidé d'expulser les forces françaises.", language="fr"
+        )
+        refused = sahelnews.extract(
+            "Les soldats maliens n'ont pas l'intention d'attaquer les civils.", language="fr"
+        )
+        assert [e.modality for e in planned.events] == [Modality.FUTURE]
+        assert [e.modality for e in refused.events] == [Modality.NEGATED]
+
     def test_possible(self) -> None:
         """A hedge makes the event possible."""
         result = sahelnews.extract(

@@ -111,6 +111,7 @@ _INTER_BY_TYPE = {
     ActorType.REBEL: 2,
     ActorType.JIHADIST: 2,
     ActorType.MILITIA: 3,
+    ActorType.OTHER: 3,  # gunmen, bandits: ACLED's unidentified armed groups
     ActorType.PROTESTERS: 6,
     ActorType.CIVILIANS: 7,
     ActorType.PMC: 8,
@@ -407,9 +408,9 @@ def _cue_found(text: str, trigger: Span, sent: _Sentence, cue: Rule, matcher: Al
 def _modality(
     text: str, trigger: Span, sent: _Sentence, compiled: CompiledRules, rule: Rule
 ) -> Modality:
-    if rule.modality:
-        return Modality(rule.modality)
-    best = Modality.ASSERTED
+    # A rule's own modality is a floor the cues can raise: an infinitive rule
+    # is future, but "n'a pas l'intention d'attaquer" is still negated.
+    best = Modality(rule.modality) if rule.modality else Modality.ASSERTED
     for cue, matcher in compiled.cues:
         if _cue_found(text, trigger, sent, cue, matcher):
             found = Modality(cue.label)
