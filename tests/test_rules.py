@@ -85,6 +85,19 @@ class TestLoading:
         assert rules.compiled("en") is not rules.compiled("fr")
 
 
+class TestPickle:
+    def test_ruleset_and_extractor_pickle(self) -> None:
+        """Rulesets and extractors pickle (for multiprocessing), without their compiled cache."""
+        import pickle  # noqa: PLC0415
+
+        rules = Ruleset.default().extend()
+        rules.compiled("en")
+        again = pickle.loads(pickle.dumps(rules))  # noqa: S301 - our own data
+        assert [r.to_dict() for r in again] == [r.to_dict() for r in rules]
+        extractor = pickle.loads(pickle.dumps(sahelnews.Extractor(rules)))  # noqa: S301
+        assert extractor.extract("Le Mali.").country_codes() == {"MLI"}
+
+
 class TestExtend:
     def test_extend_returns_new_ruleset(self, tmp_path: Path) -> None:
         """extend() leaves the original ruleset unchanged."""

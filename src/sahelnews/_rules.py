@@ -567,6 +567,14 @@ class Ruleset:
                     self._compiled[language] = compiled
         return compiled
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the rules only: worker processes recompile their matchers lazily."""
+        return {"rules": list(self._rules.values())}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Rebuild a ruleset from its pickled rules."""
+        self.__init__(state["rules"])  # type: ignore[misc]
+
     def __len__(self) -> int:
         """Return the number of rules."""
         return len(self._rules)
