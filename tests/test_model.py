@@ -60,3 +60,14 @@ class TestMentions:
         assert code.interaction == 12
         alone = sahelnews.AcledCode(event_type="Battles", sub_event_type="Armed clash", inter1=2)
         assert alone.interaction == 20
+
+
+def test_version_matches_the_package_metadata() -> None:
+    """sahelnews.__version__ is the installed distribution's version."""
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        installed = version("sahelnews")
+    except PackageNotFoundError:  # running from a source tree without installing
+        return
+    assert sahelnews.__version__ == installed
