@@ -196,6 +196,14 @@ class _Sentence:
         hi = bisect.bisect_right(starts, trigger.end + reach)
         return list(mentions[lo:hi])
 
+    def next_trigger_start(self, trigger: Span) -> int:
+        """Return where the sentence's next trigger after *trigger* starts (else its end)."""
+        starts = self._starts.get("triggers")
+        if starts is None:
+            starts = self._starts["triggers"] = [t.start for t in self.triggers]
+        following = bisect.bisect_left(starts, trigger.end)
+        return starts[following] if following < len(starts) else self.span.end
+
 
 def _is_locative(text: str, mention: Mention) -> bool:
     """Return whether a locative preposition stands before *mention* ("in Niger", "au Mali")."""
@@ -248,13 +256,13 @@ def _sentences(
             elif isinstance(m, Place):
                 places.append(m)
             elif isinstance(m, Country):
-                inside = all(covered[m.start : m.end]) or not _can_act(m)
+                acts_alone = _can_act(m) and not all(covered[m.start : m.end])
                 if _is_locative(text, m):
                     places.append(m)
                     locatives.append(m)
                 else:
                     countries.append(m)
-                    if not inside:
+                    if acts_alone:
                         actors.append(m)
             elif isinstance(m, Actor | Unit):
                 actors.append(m)
@@ -305,8 +313,7 @@ def _slot(
     cands = [c for c in sent.near("actors", trigger) if not c.overlaps(trigger)]
     # An actor after another trigger belongs to that trigger: in "ordered the
     # expulsion of US forces", US forces are expelled, not ordered.
-    following = bisect.bisect_left([t.start for t in sent.triggers], trigger.end)
-    limit = sent.triggers[following].start if following < len(sent.triggers) else sent.span.end
+    limit = sent.next_trigger_start(trigger)
     if slot == "subject":
         # Nearest first; the window and any clause break bound the walk back,
         # so a long sentence costs no more than a short one.
@@ -450,17 +457,15 @@ def find_events(
     seen: set[tuple[Any, ...]] = set()
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Span]] = {}
-    for hit in triggers:
-        span = _trigger_span(text, hit)
+    located = [(hit, _trigger_span(text, hit), _bisect(starts, hit.start)) for hit in triggers]
+    for _, span, _ in located:
         by_sentence.setdefault(_bisect(starts, span.start), []).append(span)
     for s in sents:
         s.triggers = tuple(by_sentence.get(s.index, ()))
-    for hit in triggers:
-        index = _bisect(starts, hit.start)
+    for hit, trigger, index in located:
         if index < 0 or hit.end > sentences[index].end:
             continue
         sent = sents[index]
-        trigger = _trigger_span(text, hit)
         for rule in hit.rules:
             event = _apply(
                 rule, text=text, trigger=trigger, sent=sent, sents=sents, compiled=compiled
@@ -615,14 +620,13 @@ def attach_casualties(
 ) -> list[Event]:
     """Give each casualty count to the nearest ASSAULT event of its sentence."""
     starts = [s.start for s in sentences]
+    assaults: dict[int, list[int]] = {}
+    for i, e in enumerate(events):
+        if e.type is PloverCategory.ASSAULT:
+            assaults.setdefault(e.sentence, []).append(i)
     assigned: dict[int, list[Casualty]] = {}
     for casualty in casualties:
-        sentence = _bisect(starts, casualty.start)
-        candidates = [
-            i
-            for i, e in enumerate(events)
-            if e.sentence == sentence and e.type is PloverCategory.ASSAULT
-        ]
+        candidates = assaults.get(_bisect(starts, casualty.start))
         if not candidates:
             continue
         centre = (casualty.start + casualty.end) / 2

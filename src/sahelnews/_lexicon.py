@@ -82,14 +82,18 @@ _EN_MONTH_ABBR = [
 ]
 
 
+# Words before a count that leave its lowest figure unchanged ("at least 20" = 20).
+_QUALIFIERS = (
+    "at least", "more than", "over", "some", "about", "around", "nearly", "almost",
+    "roughly", "au moins", "plus de", "près de", "environ", "quelque",
+)  # fmt: skip
+
+
 def _count_macro(lex: Lexicon) -> str:
     """Return a regex for a casualty count: digits, number words or a vague quantity."""
     words = _alternation([w for w in lex.numbers if len(w) > 2], capitalise=True)
-    vague = _alternation(sorted(lex.quantities, key=len, reverse=True), capitalise=True)
-    qualifier = (
-        r"(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|roughly|"
-        r"au\s+moins|plus\s+de|près\s+de|environ|quelque)\s+)?"
-    )
+    vague = _alternation(list(lex.quantities), capitalise=True)
+    qualifier = rf"(?:{_alternation(list(_QUALIFIERS), capitalise=True)}\s+)?"
     digits = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?!\d)|\d+"
     compound = rf"{words}(?:[- ](?:et[- ])?{words})*"
     return rf"(?:{qualifier}(?:{vague}|{digits}|{compound}))"
@@ -102,19 +106,16 @@ def parse_count(text: str) -> int | None:
     """
     lex = lexicon()
     folded = " ".join(text.casefold().split())
-    for prefix in (
-        "at least ", "more than ", "over ", "some ", "about ", "around ", "nearly ",
-        "almost ", "roughly ", "au moins ", "plus de ", "près de ", "environ ", "quelque ",
-    ):  # fmt: skip
-        if folded.startswith(prefix) and folded[len(prefix) :] not in lex.quantities:
-            folded = folded[len(prefix) :]
+    for qualifier in _QUALIFIERS:
+        rest = folded.removeprefix(qualifier + " ")
+        if rest != folded and rest not in lex.quantities:  # "more than a dozen" is listed whole
+            folded = rest
             break
     if folded in lex.quantities:
         return lex.quantities[folded]
     digits = "".join(ch for ch in folded if ch.isdigit())
     if digits and all(ch.isdigit() or ch in ",. \u202f\u00a0" for ch in folded):
         return int(digits)
-    total = 0
     current = 0
     found = False
     for word in folded.replace("-", " ").split():
@@ -130,8 +131,7 @@ def parse_count(text: str) -> int | None:
             current = 80
         else:
             current += value
-    total += current
-    return total if found else None
+    return current if found else None
 
 
 @functools.cache
