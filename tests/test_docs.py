@@ -47,3 +47,18 @@ def test_extending_worked_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert [a.id for a in result.actors] == ["BFA.koglweogo-zorgho"]
     assert [p.id for p in result.places] == ["BFA.tanwalbougou-test"]
     assert [e.type for e in result.events] == [sahelnews.PloverCategory.ASSAULT]
+
+
+def test_dates_doc_examples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/dates.md: the Python example prints what its comments say; the rule example loads."""
+    doc = ROOT / "docs" / "dates.md"
+    code = _blocks(doc, "python")[0]
+    exec(compile(code, "dates.md", "exec"), {})  # noqa: S102 - our own documentation
+    expected = [line[2:] for line in code.splitlines() if line.startswith("# ")]
+    assert capsys.readouterr().out.splitlines() == expected
+    rule_file = tmp_path / "my_dates.toml"
+    rule_file.write_text(_blocks(doc, "toml")[0], encoding="utf-8")
+    assert check_rules(rule_file) == []
+    rules = sahelnews.Ruleset.default().extend(rule_file)
+    found = sahelnews.extract_dates("pendant le ramadan 2024", published="2024-05-03", rules=rules)
+    assert [(d.text, d.value) for d in found] == [("le ramadan 2024", "2024-03")]

@@ -35,3 +35,33 @@ def test_news_like_text(text: str, language: str | None) -> None:
     result = sahelnews.extract(text, published="2024-05-03", language=language)
     assert_offsets(result)
     assert result.to_dict()["mentions"] == [m.to_dict() for m in result.mentions]
+
+
+DATE_WORDS = st.sampled_from(
+    [
+        "last", "next", "this", "week", "year", "month", "ago", "two", "12", "May", "March",
+        "Tuesday", "morning", "quarter", "third", "1990s", "2024", "31", "fiscal", "earlier",
+        "a", "year-earlier", "il", "y", "a", "semaine", "dernière", "mardi", "prochain", "fin",
+        "juillet", "l'an", "dernier", "ce", "week-end", "nuit", "de", "samedi", "à", "10h30",
+        "9", "a.m.", "the", "following", "day", "XXe", "siècle", "années", "80", ",", ".",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DATE_WORDS, max_size=30).map(" ".join), st.dates(), st.sampled_from(["en", "fr"]))
+def test_date_words_at_any_publication_date(text: str, published: dt.date, language: str) -> None:
+    """Dense temporal vocabulary at any publication date (year 1 to 9999) never crashes."""
+    for mention in sahelnews.extract_dates(text, published=published, language=language):
+        assert text[mention.start : mention.end] == mention.text
+        if mention.first_day is not None and mention.last_day is not None:
+            assert mention.first_day <= mention.last_day
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400), st.one_of(st.none(), st.dates()))
+def test_date_recogniser_on_arbitrary_text(text: str, published: dt.date | None) -> None:
+    """Any string and any (or no) publication date give well-formed dates or none."""
+    for mention in sahelnews.extract_dates(text, published=published):
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert text[mention.start : mention.end] == mention.text

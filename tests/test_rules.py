@@ -111,24 +111,24 @@ class TestExtend:
     def test_user_rule_replaces_builtin(self) -> None:
         """A user rule with a built-in id replaces it."""
         base = Ruleset.default()
-        original = base.get("dates", "date.rel.yesterday")
+        original = base.get("dates", "date.fr.past-ref")
         assert original is not None
         mine = Rule(
             family="dates",
-            id="date.rel.yesterday",
+            id="date.fr.past-ref",
             label="DATE",
-            normalize="relative",
-            unit="day",
-            offset=-1,
-            aliases=["la veille"],
+            normalize="literal",
+            value="PAST_REF",
+            languages=["fr"],
+            aliases=["jadis"],
         )
         rules = base.extend(mine)
-        assert rules.get("dates", "date.rel.yesterday") is mine
+        assert rules.get("dates", "date.fr.past-ref") is mine
         assert len(rules) == len(base)
         result = sahelnews.extract(
-            "La veille, hier.", published="2024-05-03", language="fr", rules=rules
+            "Jadis, et récemment encore.", published="2024-05-03", language="fr", rules=rules
         )
-        assert [d.text for d in result.dates] == ["La veille"]
+        assert [d.text for d in result.dates] == ["Jadis"]
 
     def test_extended_militia_and_village_are_found(self, tmp_path: Path) -> None:
         """The documented worked example: a new militia and a new village are recognised."""

@@ -1,7 +1,7 @@
 """sahelnews: countries, places, actors, units, dates and events from Sahel news."""
 
 from sahelnews._errors import InputError, RuleError, SahelnewsError
-from sahelnews._extract import Extractor, __version__, extract, extract_many
+from sahelnews._extract import Extractor, __version__, extract, extract_dates, extract_many
 from sahelnews._model import (
     AcledCode,
     Actor,
@@ -56,5 +56,6 @@ __all__ = [
     "Unit",
     "__version__",
     "extract",
+    "extract_dates",
     "extract_many",
 ]

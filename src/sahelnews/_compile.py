@@ -122,8 +122,12 @@ class Hit:
 class AliasMatcher:
     """Finds the aliases and patterns of a set of rules in text."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
-        """Compile the aliases of *rules* into tries and their patterns into regexes."""
+    def __init__(self, rules: Iterable[Rule], *, patterns: bool = True) -> None:
+        """Compile the aliases of *rules* into tries and their patterns into regexes.
+
+        With ``patterns=False`` only the aliases are matched (the date family
+        runs its patterns itself, gated by anchors).
+        """
         exact: dict[str, list[Rule]] = {}
         folded: dict[str, list[Rule]] = {}
         self._patterns: list[tuple[Rule, regex.Pattern[str]]] = []
@@ -138,7 +142,8 @@ class AliasMatcher:
                     else:
                         for variant in case_variants(spelling, rule.case):
                             _add(exact, fold_key(variant), rule)
-            self._patterns.extend((rule, regex.compile(p)) for p in rule.patterns)
+            if patterns:
+                self._patterns.extend((rule, regex.compile(p)) for p in rule.patterns)
         self._patterns.reverse()
         self._exact = {k: tuple(v) for k, v in exact.items()}
         self._folded = {k: tuple(v) for k, v in folded.items()}
@@ -201,7 +206,9 @@ class CompiledRules:
         self.places = AliasMatcher(applicable("places"))
         self.actors = AliasMatcher(applicable("actors"))
         self.units = AliasMatcher(applicable("units"))
-        self.dates = AliasMatcher(applicable("dates"))
+        from sahelnews._dates import DateMatcher  # noqa: PLC0415 - _dates imports this module
+
+        self.dates = DateMatcher(applicable("dates"))
         self.events = AliasMatcher(applicable("events"))
         self.cues = [(rule, AliasMatcher([rule])) for rule in applicable("cues")]
         self.casualties = AliasMatcher(applicable("casualties"))

@@ -1,27 +1,59 @@
-"""Temporal expressions: candidate spans from the date rules, TimeML values from the normalisers."""
+"""Temporal expressions: candidate spans from the date rules, TimeML values from the normalisers.
+
+The recogniser works in three steps:
+
+1. :class:`DateMatcher` finds candidate spans. Aliases run as one character
+   trie; a pattern with an ``anchor`` runs only in small windows around the
+   anchor's matches (every match of the pattern contains one), which keeps the
+   whole family fast however many patterns it has.
+2. Candidates are chosen longest first; a candidate whose normaliser rejects
+   it does not block a shorter one inside it.
+3. The chosen expressions are normalised in text order, so anaphoric ones
+   ("a year earlier", "the following month", "the 1988 quarter") can use the
+   last date the article mentioned as their reference time.
+"""
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 import regex
 
 from sahelnews._compile import AliasMatcher, Hit
-from sahelnews._lexicon import lexicon
+from sahelnews._lexicon import lexicon, parse_count
 from sahelnews._model import DateMention, Granularity, Span, TimexType
 from sahelnews._rules import Rule
 
-# Sentence-level cues that the sentence speaks of the future: an unanchored
-# month or weekday then means its next occurrence rather than its last one.
-_FUTURE = regex.compile(
-    r"(?i)\b(?:will|shall|'ll|going to|plans? to|expected to|scheduled|due to|next|upcoming|"
-    r"va|vont|sera|seront|aura|auront|devra|devront|devrait|doit|se\s+tiendra|"
-    r"prochaine?s?|prévue?s?|à venir)\b"
+#: How far (characters) a pattern's match may reach on either side of its anchor.
+ANCHOR_WINDOW = 32
+
+# Local tense cues: the nearest cue to an expression (within its sentence)
+# decides whether an unanchored month, day or weekday is the last or the next
+# one. News reports the past, so without any cue weekdays look back.
+_FUTURE_CUES = (
+    r"will|shall|'ll|won't|going\s+to|plans?\s+to|planned|scheduled|expected|due|"
+    r"next|upcoming|payable|set\s+to|intends?\s+to|"
+    r"va|vont|allons|allez|sera|seront|aura|auront|devra|devront|devrait|devraient|doit|"
+    r"doivent|prochaine?s?|prévue?s?|à\s+venir|jusqu'(?:au|à)|d'ici|"
+    # future and conditional endings; "-rait" alone would also take the
+    # imperfect ("préparait"), so the conditional needs its stem consonant
+    r"\w{2,}(?:era|eront|ira|iront|ra|ront)|\w{2,}(?:erai|irai|drai|trai|vrai|rrai|urai)(?:t|ent)"
 )
+_PAST_CUES = (
+    r"was|were|had|did|been|ago|last|earlier|previous|"
+    r"\w{3,}(?<!need|expect|schedul|plann|propos|intend|anticipat|slat)ed|"
+    r"a|ont|avait|avaient|était|étaient|eut|fut|furent|dernière?s?|passée?s?|hier|"
+    r"\w{3,}(?:èrent|irent|urent|ait|aient)"
+)
+_TENSE_RE = regex.compile(rf"(?i)\b(?:(?P<future>{_FUTURE_CUES})|(?P<past>{_PAST_CUES}))\b")
+_TENSE_BEFORE = 60  # characters of the sentence read before the expression
+_TENSE_AFTER = 50  # and after it
 
 
 @attrs.frozen
@@ -30,6 +62,7 @@ class _Value:
     first: dt.date | None = None
     last: dt.date | None = None
     granularity: Granularity | None = None
+    timex_type: TimexType | None = None  # overrides the rule's label (a date with a time)
 
 
 def _day(d: dt.date) -> _Value:
@@ -50,6 +83,30 @@ def _year(year: int) -> _Value:
     return _Value(f"{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR)
 
 
+def _quarter(year: int, quarter: int) -> _Value:
+    first = dt.date(year, 3 * quarter - 2, 1)
+    last_month = 3 * quarter
+    last = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return _Value(f"{year:04d}-Q{quarter}", first, last, Granularity.QUARTER)
+
+
+def _half(year: int, half: int) -> _Value:
+    first = dt.date(year, 1 if half == 1 else 7, 1)
+    last = dt.date(year, 6, 30) if half == 1 else dt.date(year, 12, 31)
+    return _Value(f"{year:04d}-H{half}", first, last, Granularity.HALF)
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def _season(year: int, code: str) -> _Value:
+    start, end = _SEASON_MONTHS[code]
+    first = dt.date(year, start, 1)
+    last_year = year + 1 if end < start else year
+    last = dt.date(last_year, end, calendar.monthrange(last_year, end)[1])
+    return _Value(f"{year:04d}-{code}", first, last, Granularity.SEASON)
+
+
 def _week(d: dt.date) -> _Value:
     iso = d.isocalendar()
     monday = d - dt.timedelta(days=d.weekday())
@@ -67,18 +124,37 @@ def _decade(start_year: int) -> _Value:
     )
 
 
-def _shift_months(d: dt.date, months: int) -> tuple[int, int]:
-    index = d.year * 12 + (d.month - 1) + months
+def _century(start_year: int) -> _Value:
+    return _Value(
+        f"{start_year // 100:02d}",
+        dt.date(max(start_year, 1), 1, 1),
+        dt.date(start_year + 99, 12, 31),
+        Granularity.CENTURY,
+    )
+
+
+def _shift_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
     return index // 12, index % 12 + 1
 
 
+def _quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
 def _number(raw: str | None) -> int | None:
+    """Read a count in digits or words ("12", "twelve", "twenty-four", "a", "vingt-quatre")."""
     if raw is None:
         return None
-    raw = raw.strip()
+    raw = " ".join(raw.split()).casefold()
     if raw.isdigit():
         return int(raw)
-    return lexicon().numbers.get(raw.casefold())
+    simple = lexicon().numbers.get(raw)
+    if simple is not None:
+        return simple
+    if raw in {"a couple of", "a couple", "couple of", "a pair of"}:
+        return 2
+    return parse_count(raw)
 
 
 def _month_number(raw: str) -> int | None:
@@ -87,6 +163,24 @@ def _month_number(raw: str) -> int | None:
         value = int(raw)
         return value if 1 <= value <= 12 else None
     return lexicon().months.get(raw)
+
+
+def _ordinal(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    raw = raw.strip().casefold()
+    if raw[:1].isdigit():
+        digits = "".join(ch for ch in raw if ch.isdigit())
+        return int(digits) if digits else None
+    return lexicon().ordinals.get(raw)
+
+
+def _offset(rule: Rule, hit: Hit) -> int | None:
+    """The rule's offset, or the one its ``rel`` group names ("last" -1, "next" +1)."""
+    raw = _group(hit, "rel")
+    if raw:
+        return lexicon().relatives.get(" ".join(raw.casefold().split()))
+    return rule.offset
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -105,121 +199,489 @@ def _group(hit: Hit, name: str) -> str | None:
         return None
 
 
-@attrs.frozen
 class _Context:
-    published: dt.date | None
-    future: bool
+    """What a normaliser knows besides its match; the tense is read only when asked for."""
+
+    __slots__ = ("_tense", "_tense_of", "published", "reference")
+
+    def __init__(
+        self,
+        published: dt.date | None,
+        tense_of: Callable[[], str],
+        reference: _Value | None = None,
+    ) -> None:
+        self.published = published
+        self.reference = reference  # the last specific date before this one
+        self._tense_of = tense_of
+        self._tense: str | None = None
+
+    @property
+    def tense(self) -> str:
+        """The nearest tense cue around the expression: "past", "future" or "none"."""
+        if self._tense is None:
+            self._tense = self._tense_of()
+        return self._tense
 
 
 Normaliser = Callable[[Rule, Hit, _Context], _Value | None]
 
 
-def _infer_year(month: int, ctx: _Context) -> int | None:
-    """Pick the year of a month named without one, from the publication date and tense."""
+def _pick_year(month: int, day: int | None, ctx: _Context) -> int | None:
+    """Pick the year of a month (and day) named without one, from the publication date and tense.
+
+    Past tense: the latest occurrence on or before the publication date;
+    future tense: the next one on or after it; no cue: the nearer of the two.
+    """
     if ctx.published is None:
         return None
     pub = ctx.published
-    if ctx.future:
-        return pub.year if month >= pub.month else pub.year + 1
-    return pub.year if month <= pub.month else pub.year - 1
+    key = (month, day or (1 if ctx.tense == "future" else 31))
+    pub_key = (pub.month, pub.day)
+    past_year = pub.year if key <= pub_key or (day is None and month == pub.month) else pub.year - 1
+    future_year = (
+        pub.year if key >= pub_key or (day is None and month == pub.month) else pub.year + 1
+    )
+    if ctx.tense == "past":
+        return past_year
+    if ctx.tense == "future":
+        return future_year
+    past = dt.date(past_year, month, min(day or 15, 28))
+    future = dt.date(future_year, month, min(day or 15, 28))
+    # News mostly reports what happened: without a cue the future reading
+    # needs to be much the nearer ("payable Dec. 15" in late October).
+    return future_year if (future - pub) * 5 < (pub - past) * 2 else past_year
 
 
-def _absolute(_rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
+def _with_time(value: _Value, hit: Hit) -> _Value:
+    """Add a part of day ("Friday morning") or a clock time ("9 a.m. Tuesday") to a day."""
+    if value.granularity is not Granularity.DAY or value.value is None:
+        return value
+    part = _group(hit, "part")
+    hour_raw = _group(hit, "hour")
+    if hour_raw:
+        hour = int(hour_raw)
+        minute = int(_group(hit, "minute") or 0)
+        ampm = (_group(hit, "ampm") or "").casefold().replace(".", "")
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 24 or minute > 59:
+            return value
+        return attrs.evolve(
+            value,
+            value=f"{value.value}T{hour:02d}:{minute:02d}",
+            granularity=Granularity.TIME,
+            timex_type=TimexType.TIME,
+        )
+    noon = _group(hit, "noon")
+    if noon:
+        clock = "12:00" if noon.casefold() in {"noon", "midday", "midi"} else "24:00"
+        return attrs.evolve(
+            value,
+            value=f"{value.value}T{clock}",
+            granularity=Granularity.TIME,
+            timex_type=TimexType.TIME,
+        )
+    if part:
+        code = lexicon().dayparts.get(part.casefold())
+        if code:
+            return attrs.evolve(
+                value,
+                value=f"{value.value}T{code}",
+                granularity=Granularity.TIME,
+                timex_type=TimexType.TIME,
+            )
+    return value
+
+
+def _absolute(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
     month_raw = _group(hit, "month")
     month = _month_number(month_raw) if month_raw else None
     if month is None:
         return None
-    year_raw = _group(hit, "year")
-    year = int(year_raw) if year_raw else _infer_year(month, ctx)
-    day_raw = _group(hit, "day")
-    if day_raw:
-        day = int(day_raw)
+    day_raw = _group(hit, "day") or _group(hit, "dayword")
+    day = _ordinal(day_raw) if day_raw and not day_raw.isdigit() else None
+    if day_raw and day is None:
+        day = int(day_raw) if day_raw.isdigit() else None
+    year = _year_of(hit)
+    offset = _offset(rule, hit)
+    yearrel = _group(hit, "yearrel")
+    if year is None and yearrel and ctx.published is not None:
+        # "July last year", "January this year", "juin de l'année dernière"
+        shift = lexicon().relatives.get(" ".join(yearrel.casefold().split()))
+        year = None if shift is None else ctx.published.year + shift
+    elif year is None and offset is not None and day is not None and ctx.published is not None:
+        # "le 26 avril dernier", "1er août prochain"
+        year = _pick_year(
+            month, day, _Context(ctx.published, lambda: "past" if offset < 0 else "future")
+        )
+    elif year is None and offset is not None and ctx.published is not None:
+        # "last April", "this September", "next May"
+        pub = ctx.published
+        if offset < 0:
+            year = pub.year if month < pub.month else pub.year - 1
+        elif offset > 0:
+            year = pub.year if month > pub.month else pub.year + 1
+        else:
+            year = pub.year
+    weekday_raw = _group(hit, "weekday")
+    if year is None and day is not None and weekday_raw and ctx.published is not None:
+        # "dimanche 19 décembre": the nearest year in which that day is that weekday
+        weekday = lexicon().weekdays.get(weekday_raw.casefold().rstrip("."))
+        pub_year = ctx.published.year
+        for candidate in (pub_year, pub_year - 1, pub_year + 1):
+            date = _safe_date(candidate, month, day)
+            if date is not None and date.weekday() == weekday:
+                year = candidate
+                break
+    if year is None:
+        year = _pick_year(month, day, ctx)
+    if day is not None:
         if year is None:
             return _Value(f"XXXX-{month:02d}-{day:02d}")
         date = _safe_date(year, month, day)
-        return _day(date) if date else None
+        return _with_time(_day(date), hit) if date else None
     if year is None:
         return _Value(f"XXXX-{month:02d}")
     return _month(year, month)
 
 
-def _year_norm(_rule: Rule, hit: Hit, _ctx: _Context) -> _Value | None:
+def _year_of(hit: Hit) -> int | None:
     raw = _group(hit, "year")
-    return _year(int(raw)) if raw else None
+    if raw:
+        digits = raw.lstrip("'’")
+        value = int(digits)
+        if len(digits) == 2:  # "'89", "fiscal '90"
+            value += 1900 if value >= 30 else 2000
+        return value
+    words = _group(hit, "yearwords")
+    return _spoken_year(words) if words else None
 
 
-def _relative(rule: Rule, _hit: Hit, ctx: _Context) -> _Value | None:
+def _spoken_year(words: str) -> int | None:
+    """Read a year said in words: "nineteen ninety-six", "two thousand", "deux mille douze"."""
+    folded = " ".join(words.casefold().replace("-", " ").split())
+    for sep in (" thousand and ", " thousand ", " mille "):
+        if sep in folded:
+            head, tail = folded.split(sep, 1)
+            thousands, rest = _number(head), _number(tail)
+            return thousands * 1000 + rest if thousands and rest is not None else None
+    if folded.endswith((" thousand", " mille")):
+        thousands = _number(folded.rsplit(" ", 1)[0])
+        return thousands * 1000 if thousands else None
+    parts = folded.split(" ", 1)
+    if len(parts) != 2:
+        return None
+    century, rest = _number(parts[0]), _number(parts[1])
+    if century is None or rest is None or not 10 <= century <= 20 or rest > 99:
+        return None
+    return century * 100 + rest
+
+
+def _year_norm(rule: Rule, hit: Hit, _ctx: _Context) -> _Value | None:
+    year = _year_of(hit)
+    if year is None:
+        return None
+    half_raw, quarter_raw = _group(hit, "half"), _group(hit, "q")
+    # "the last half/quarter of 1989" is the second half, the fourth quarter.
+    half = 2 if (half_raw or "").casefold() == "last" else _ordinal(half_raw)
+    quarter = 4 if (quarter_raw or "").casefold() == "last" else _ordinal(quarter_raw)
+    season = _group(hit, "season")
+    if quarter is not None:
+        return _quarter(year, quarter) if 1 <= quarter <= 4 else None
+    if half is not None:
+        return _half(year, half) if half in {1, 2} else None
+    if season:
+        code = lexicon().seasons.get(season.casefold())
+        return _season(year, code) if code else None
+    if rule.unit == "quarter":
+        return None
+    return _year(year)
+
+
+def _relative(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
+    """A calendar unit counted from the publication date: "last week", "cette année"."""
+    offset = _offset(rule, hit)
+    raw_unit = _group(hit, "unit")
+    unit = rule.unit
+    if raw_unit:
+        folded = raw_unit.casefold()
+        unit = "season" if folded in lexicon().seasons else lexicon().units.get(folded)
+    if offset is None or unit is None:
+        return None
     if ctx.published is None:
         return _Value(None)  # found, but nothing to resolve it against
-    pub, offset = ctx.published, rule.offset or 0
-    match rule.unit:
+    return _shifted(ctx.published, unit, offset, hit, ctx, rule)
+
+
+def _shifted(  # noqa: PLR0917 - one call site, all arguments needed
+    base: dt.date, unit: str | None, offset: int, hit: Hit, ctx: _Context, rule: Rule
+) -> _Value | None:
+    """The calendar unit containing *base*, moved by *offset* units."""
+    match unit:
         case "day":
-            return _day(pub + dt.timedelta(days=offset))
+            value = _day(base + dt.timedelta(days=offset))
+            if rule.value:  # "tonight" -> the day's night
+                return attrs.evolve(
+                    value,
+                    value=f"{value.value}{rule.value}",
+                    granularity=Granularity.TIME,
+                    timex_type=TimexType.TIME,
+                )
+            return _with_time(value, hit)
         case "week":
-            return _week(pub + dt.timedelta(weeks=offset))
+            return _week(base + dt.timedelta(weeks=offset))
         case "weekend":
-            saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7 + 7 * offset)
-            if offset < 0 or (offset == 0 and not ctx.future and pub.weekday() < 5):
-                saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7 or 7)
-                saturday += dt.timedelta(weeks=offset + 1 if offset < 0 else 0)
-            iso = saturday.isocalendar()
-            return _Value(
-                f"{iso.year:04d}-W{iso.week:02d}-WE",
-                saturday,
-                saturday + dt.timedelta(days=1),
-                Granularity.DAY,
-            )
+            return _weekend(base, offset, ctx)
         case "month":
-            return _month(*_shift_months(pub, offset))
+            return _month(*_shift_months(base.year, base.month, offset))
+        case "quarter":
+            index = base.year * 4 + _quarter_of(base) - 1 + offset
+            return _quarter(index // 4, index % 4 + 1)
+        case "half":
+            index = base.year * 2 + (base.month > 6) + offset
+            return _half(index // 2, index % 2 + 1)
         case "year":
-            return _year(pub.year + offset)
+            return _year(base.year + offset)
         case "decade":
-            return _decade((pub.year // 10 + offset) * 10)
+            return _decade((base.year // 10 + offset) * 10)
+        case "century":
+            return _century((base.year // 100 + offset) * 100)
+        case "season":
+            return _season_rel(base, offset, hit, _group(hit, "unit"))
         case _:
             return None
 
 
-def _ago(_rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
-    n = _number(_group(hit, "n"))
-    unit = lexicon().units.get((_group(hit, "unit") or "").casefold())
-    if n is None or unit is None:
+def _weekend(pub: dt.date, offset: int, ctx: _Context) -> _Value:
+    """The weekend of the publication week, the one before or the one after.
+
+    "ce week-end" in a past-tense sentence published on a weekday is the
+    weekend just gone; otherwise the weekend of the publication week.
+    """
+    saturday = pub + dt.timedelta(days=5 - pub.weekday())  # this ISO week's Saturday
+    if offset < 0 or (offset == 0 and pub.weekday() < 5 and ctx.tense == "past"):
+        saturday -= dt.timedelta(weeks=1)
+    elif offset > 0 and pub.weekday() >= 5:
+        saturday += dt.timedelta(weeks=1)
+    iso = saturday.isocalendar()
+    return _Value(
+        f"{iso.year:04d}-W{iso.week:02d}-WE",
+        saturday,
+        saturday + dt.timedelta(days=1),
+        Granularity.DAY,
+    )
+
+
+def _season_of(d: dt.date) -> tuple[int, str]:
+    """The season holding *d*, with its TimeML year (winter belongs to its December)."""
+    for code, (start, end) in _SEASON_MONTHS.items():
+        if start <= d.month <= end:
+            return d.year, code
+    return (d.year if d.month == 12 else d.year - 1), "WI"
+
+
+def _season_rel(pub: dt.date, offset: int, hit: Hit, word: str | None = None) -> _Value | None:
+    code = lexicon().seasons.get((word or _group(hit, "season") or "").casefold())
+    if code is None:
         return None
+    order = ["SP", "SU", "FA", "WI"]  # a winter belongs to the year of its December
+    cur_year, cur_code = _season_of(pub)
+    # Seasons counted from winter: index = year * 4 + position.
+    current = cur_year * 4 + order.index(cur_code)
+    target = cur_year * 4 + order.index(code)
+    if offset < 0 and target >= current:
+        target -= 4
+    elif offset > 0 and target <= current:
+        target += 4
+    return _season(target // 4, order[target % 4])
+
+
+def _season_norm(_rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
+    """A season without a year ("in the summer", "cet été"): tense picks its year."""
+    code = lexicon().seasons.get((_group(hit, "season") or "").casefold())
+    if code is None or ctx.published is None:
+        return None if code is None else _Value(None)
+    offset = {"past": -1, "future": 1}.get(ctx.tense, 0)
+    cur_year, cur_code = _season_of(ctx.published)
+    if code == cur_code:
+        return _season(cur_year, code)
+    return _season_rel(ctx.published, offset or -1, hit)
+
+
+def _quarter_norm(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
+    """A numbered quarter or half without a year ("the third quarter", "H1")."""
+    quarter = _ordinal(_group(hit, "q"))
+    half = _ordinal(_group(hit, "half"))
     if ctx.published is None:
         return _Value(None)
     pub = ctx.published
+    yearrel = _group(hit, "yearrel")
+    if yearrel:
+        shift = lexicon().relatives.get(" ".join(yearrel.casefold().split()), 0)
+        if quarter is not None and 1 <= quarter <= 4:
+            return _quarter(pub.year + shift, quarter)
+        if half in {1, 2}:
+            return _half(pub.year + shift, half or 1)
+    if quarter is not None and 1 <= quarter <= 4:
+        current = _quarter_of(pub)
+        year = pub.year if quarter <= current or ctx.tense == "future" else pub.year - 1
+        if rule.offset:
+            year += rule.offset
+        return _quarter(year, quarter)
+    if half is not None and half in {1, 2}:
+        current = 1 if pub.month <= 6 else 2
+        year = pub.year if half <= current or ctx.tense == "future" else pub.year - 1
+        if rule.offset:
+            year += rule.offset
+        return _half(year, half)
+    return None
+
+
+def _ago(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
+    """N units before (or after) the publication date: "two weeks ago", "il y a trois ans"."""
+    n = _number(_group(hit, "n")) if _group(hit, "n") else 1
+    if _group(hit, "vague"):
+        n = None
+    unit = lexicon().units.get((_group(hit, "unit") or "").casefold()) or rule.unit
+    if unit is None:
+        return None
+    if n is None:
+        return _Value("PAST_REF")  # "several years ago", "il y a quelques mois"
+    if ctx.published is None:
+        return _Value(None)
+    direction = 1 if (rule.offset or -1) > 0 else -1
+    if unit == "year" and n == 1 and ctx.reference is not None:
+        # "a year ago" in an article about a quarter means that quarter a year before.
+        ref = ctx.reference
+        if ref.granularity is Granularity.QUARTER and ref.first is not None:
+            return _quarter(ref.first.year + direction, _quarter_of(ref.first))
+    return _move(ctx.published, unit, direction * n)
+
+
+def _move(base: dt.date, unit: str, n: int) -> _Value | None:
+    """The *unit* holding the date *n* units from *base*."""
     match unit:
         case "day":
-            return _day(pub - dt.timedelta(days=n))
+            return _day(base + dt.timedelta(days=n))
         case "week":
-            return _week(pub - dt.timedelta(weeks=n))
+            return _week(base + dt.timedelta(weeks=n))
         case "month":
-            return _month(*_shift_months(pub, -n))
+            return _month(*_shift_months(base.year, base.month, n))
+        case "quarter":
+            return _month(*_shift_months(base.year, base.month, 3 * n))
         case "year":
-            return _year(pub.year - n)
+            return _year(base.year + n)
         case "decade":
-            return _decade((pub.year // 10 - n) * 10)
+            return _year(base.year + 10 * n)
+        case "century":
+            return _year(base.year + 100 * n)
+        case "hour" | "minute" | "second":
+            return _day(base)
         case _:
             return None
+
+
+def _anaphoric(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
+    """Relative to the article's last date: "a year earlier", "the following month", "that year".
+
+    The reference is the last specific date mentioned before the expression,
+    else the publication date. The result keeps the reference's granularity
+    when it is finer than the unit ("the third quarter ... a year earlier" is
+    the third quarter of the year before).
+    """
+    ref = ctx.reference
+    base_value = ref if ref is not None and ref.first is not None else None
+    if base_value is None:
+        if ctx.published is None:
+            return _Value(None)
+        base_value = _day(ctx.published)
+    base = base_value.first
+    assert base is not None  # checked above
+    n = _number(_group(hit, "n")) if _group(hit, "n") else 1
+    unit = lexicon().units.get((_group(hit, "unit") or "").casefold()) or rule.unit
+    if n is None or unit is None:
+        return None
+    shift = n * (rule.offset if rule.offset is not None else -1)
+    year_override = _year_of(hit)
+    gran = base_value.granularity
+    if unit == "quarter" or (gran is Granularity.QUARTER and unit == "year"):
+        quarter = _quarter_of(base)
+        year = year_override or base.year
+        index = year * 4 + quarter - 1 + (shift if unit == "quarter" else 4 * shift)
+        return _quarter(index // 4, index % 4 + 1)
+    if gran is Granularity.HALF and unit == "year":
+        return _half((year_override or base.year) + shift, 1 if base.month <= 6 else 2)
+    if gran is Granularity.MONTH and unit == "year":
+        return _month(base.year + shift, base.month)
+    if unit == "year" and year_override:
+        return _year(year_override)
+    return _move(base, unit, shift)
 
 
 def _weekday(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
     raw = _group(hit, "weekday")
-    weekday = lexicon().weekdays.get(raw.casefold()) if raw else None
+    weekday = lexicon().weekdays.get(raw.casefold().rstrip(".")) if raw else None
     if weekday is None:
         return None
+    if rule.label == "SET":
+        return _Value(f"XXXX-WXX-{weekday + 1}")
     if ctx.published is None:
         return _Value(None)
     pub = ctx.published
-    offset = rule.offset or 0
-    if offset < 0 or (offset == 0 and not ctx.future):
+    rel = (_group(hit, "rel") or "").casefold()
+    if rel in {"ce", "this"} and ctx.tense == "none":
+        # "ce samedi", "this Saturday": that day of the publication week
+        return _with_time(_day(pub + dt.timedelta(days=weekday - pub.weekday())), hit)
+    offset = _offset(rule, hit) or 0
+    if offset < 0 or (offset == 0 and ctx.tense != "future"):
         delta = (pub.weekday() - weekday) % 7
         if offset < 0 and delta == 0:
             delta = 7
-        return _day(pub - dt.timedelta(days=delta))
+        return _with_time(_day(pub - dt.timedelta(days=delta)), hit)
     delta = (weekday - pub.weekday()) % 7
     if offset > 0 and delta == 0:
         delta = 7
-    return _day(pub + dt.timedelta(days=delta))
+    return _with_time(_day(pub + dt.timedelta(days=delta)), hit)
+
+
+def _reference_day(ctx: _Context) -> dt.date | None:
+    """The day a time of day belongs to: the last dated day mentioned, else the publication day."""
+    ref = ctx.reference
+    if ref is not None and ref.granularity in {Granularity.DAY, Granularity.TIME}:
+        return ref.first
+    return ctx.published
+
+
+def _clock(_rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
+    """A clock time alone ("at 9 a.m.", "à 14h30"): on the last day mentioned."""
+    day = _reference_day(ctx)
+    if day is None:
+        return _Value(None)
+    value = _with_time(_day(day), hit)
+    return value if value.granularity is Granularity.TIME else None
+
+
+def _daypart(_rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
+    """A part of the day alone ("dans la soirée"): of the last day mentioned."""
+    day = _reference_day(ctx)
+    if day is None:
+        return _Value(None)
+    value = _with_time(_day(day), hit)
+    return value if value.granularity is Granularity.TIME else None
+
+
+def _holiday(rule: Rule, _hit: Hit, ctx: _Context) -> _Value | None:
+    """A fixed-date holiday (``value = "12-25"``): its year from the publication date and tense."""
+    if not rule.value:
+        return None
+    month, day = (int(part) for part in rule.value.split("-"))
+    year = _pick_year(month, day, ctx)
+    if year is None:
+        return _Value(f"XXXX-{month:02d}-{day:02d}")
+    date = _safe_date(year, month, day)
+    return _day(date) if date else None
 
 
 def _literal(rule: Rule, _hit: Hit, _ctx: _Context) -> _Value | None:
@@ -227,30 +689,86 @@ def _literal(rule: Rule, _hit: Hit, _ctx: _Context) -> _Value | None:
 
 
 _DURATION_UNITS = {
-    "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+    "day": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q", "weekend": "WE",
+    "hour": "TH", "minute": "TM", "second": "TS",
 }  # fmt: skip
 
 
 def _duration(rule: Rule, hit: Hit, _ctx: _Context) -> _Value | None:
-    # An alias ("the past decade") means one unit; a pattern without a number
-    # ("in recent weeks") means an unspecified number of units (PXW).
-    n = 1 if hit.match is None else _number(_group(hit, "n"))
+    """A length of time: "three days" (P3D), "24 hours" (PT24H), "recent weeks" (PXW)."""
+    raw_n = _group(hit, "n")
+    n: int | None = 1 if hit.match is None or raw_n is None else _number(raw_n)
+    if raw_n is not None and _group(hit, "vague"):
+        n = None
+    if hit.match is not None and raw_n is None and _group(hit, "vague"):
+        n = None
     unit = lexicon().units.get((_group(hit, "unit") or "").casefold()) or rule.unit
-    if unit is None or unit not in _DURATION_UNITS:
+    if unit is None:
         return None
-    if n is None:
-        return _Value(f"PX{_DURATION_UNITS[unit]}")
-    return _Value(f"P{n}{_DURATION_UNITS[unit]}")
+    if unit == "decade":
+        unit, n = "year", (None if n is None else 10 * n)
+    elif unit == "century":
+        unit, n = "year", (None if n is None else 100 * n)
+    elif unit == "half":
+        unit, n = "month", (None if n is None else 6 * n)
+    code = _DURATION_UNITS.get(unit)
+    if code is None:
+        return None
+    if rule.value == "X":
+        n = None
+    amount = "X" if n is None else str(n)
+    half = _group(hit, "fraction")
+    if half and n is not None and code in {"Y", "D", "M"}:
+        # "two and a half years" -> P2Y6M; other fractions are kept whole.
+        extra = {"Y": "6M", "M": "15D", "D": "T12H"}[code]
+        return _Value(f"P{amount}{code}{extra}")
+    if code.startswith("T"):
+        return _Value(f"PT{amount}{code[1:]}")
+    return _Value(f"P{amount}{code}")
 
 
 def _decade_norm(_rule: Rule, hit: Hit, _ctx: _Context) -> _Value | None:
     raw = _group(hit, "decade")
     if not raw:
-        return None
-    year = int(raw)
-    if year < 100:  # "the '90s", "the 90s"
-        year += 1900
+        words = _group(hit, "decadewords")
+        number = lexicon().decades.get(words.casefold()) if words else None
+        return None if number is None else _decade(1900 + number)
+    digits = raw.lstrip("'’")
+    year = int(digits)
+    if year < 100:  # "the '90s", "the 90s", "les années 80"
+        year += 1900 if year >= 30 else 2000
     return _decade(year - year % 10)
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _century_norm(_rule: Rule, hit: Hit, _ctx: _Context) -> _Value | None:
+    """Read a century: "the 20th century", "le XXe siècle" -> 19."""
+    raw = (_group(hit, "century") or "").casefold()
+    number: int | None
+    if raw.isdigit():
+        number = int(raw)
+    elif raw and set(raw) <= set(_ROMAN):
+        total, previous = 0, 0
+        for ch in reversed(raw):
+            value = _ROMAN[ch]
+            total = total - value if value < previous else total + value
+            previous = max(previous, value)
+        number = total
+    else:
+        number = _ordinal(raw) or _CENTURY_WORDS.get(raw)
+    if number is None or not 1 <= number <= 22:
+        return None
+    return _century((number - 1) * 100)
+
+
+_CENTURY_WORDS = {
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+    "eighteenth": 18, "seventeenth": 17, "sixteenth": 16, "fifteenth": 15,
+    "quinzième": 15, "seizième": 16, "dix-septième": 17, "dix-huitième": 18,
+    "dix-neuvième": 19, "vingtième": 20, "vingt et unième": 21, "vingt-et-unième": 21,
+}  # fmt: skip
 
 
 @functools.lru_cache(maxsize=4096)
@@ -275,61 +793,238 @@ _NORMALISERS: dict[str, Normaliser] = {
     "year": _year_norm,
     "relative": _relative,
     "ago": _ago,
+    "anaphoric": _anaphoric,
     "weekday": _weekday,
+    "season": _season_norm,
+    "quarter": _quarter_norm,
+    "clock": _clock,
+    "daypart": _daypart,
+    "holiday": _holiday,
     "literal": _literal,
     "duration": _duration,
     "decade": _decade_norm,
+    "century": _century_norm,
 }
+
+
+# Normalisers that read the reference time, so run again in text order.
+_USES_REFERENCE = frozenset({"anaphoric", "ago", "clock", "daypart"})
+
+
+class DateMatcher:
+    """The candidate finder of the date family: a trie for aliases, anchored patterns.
+
+    A rule's ``anchor`` is a regex that matches a whole word (a run of letters
+    or digits) of every match of the rule's patterns: "{MONTH_EN}" for dates
+    with a month name, ``(?i:ago)`` for "two weeks ago". The text is cut into
+    words once; each distinct word is tested against the anchors once per
+    matcher (a bounded cache), and each pattern runs only in the windows of
+    :data:`ANCHOR_WINDOW` characters around its anchor's words. A pattern
+    without an anchor scans the whole text. Date patterns never start inside
+    a word.
+    """
+
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        """Split *rules* into alias rules (one trie) and anchored pattern rules."""
+        rules = list(rules)
+        self._aliases = AliasMatcher(rules, patterns=False)
+        anchors: list[str] = []
+        self._patterns: list[tuple[Rule, regex.Pattern[str], int]] = []
+        for rule in rules:
+            index = -1
+            if rule.anchor is not None:
+                if rule.anchor not in anchors:
+                    anchors.append(rule.anchor)
+                index = anchors.index(rule.anchor)
+            self._patterns.extend(
+                (rule, regex.compile(r"(?<!\w)(?:" + p + ")"), index) for p in rule.patterns
+            )
+        self._anchors = [_compile_anchor(a) for a in anchors]
+        self._word_anchors: dict[str, tuple[int, ...]] = {}
+
+    def _anchors_of(self, word: str) -> tuple[int, ...]:
+        found = self._word_anchors.get(word)
+        if found is None:
+            if len(self._word_anchors) >= self._CACHE_LIMIT:
+                self._word_anchors.clear()  # bounded memory on endless streams
+            found = tuple(i for i, a in enumerate(self._anchors) if a.fullmatch(word))
+            self._word_anchors[word] = found
+        return found
+
+    def _windows(self, text: str) -> list[list[tuple[int, int]]]:
+        """For each anchor, the merged windows around the words it matches."""
+        windows: list[list[tuple[int, int]]] = [[] for _ in self._anchors]
+        if not self._anchors:
+            return windows
+        length = len(text)
+        cache = self._word_anchors
+        spans: list[list[tuple[int, int]]] = [[] for _ in self._anchors]
+        # Distinct words first (C speed), then only the anchor words are
+        # located: far fewer Python steps than walking every word.
+        for word in set(_WORD.findall(text)):
+            found = cache.get(word)
+            if found is None:
+                found = self._anchors_of(word)
+            if not found:
+                continue
+            size = len(word)
+            pos = text.find(word)
+            while pos >= 0:
+                end = pos + size
+                if (pos == 0 or not _is_word(text[pos - 1])) and (
+                    end == length or not _is_word(text[end])
+                ):
+                    for index in found:
+                        spans[index].append((pos, end))
+                pos = text.find(word, end)
+        for index, found_spans in enumerate(spans):
+            merged = windows[index]
+            for word_start, word_end in sorted(found_spans):
+                start = max(0, word_start - ANCHOR_WINDOW)
+                end = min(length, word_end + ANCHOR_WINDOW)
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+                else:
+                    merged.append((start, end))
+        return windows
+
+    def finditer(self, text: str) -> Iterator[Hit]:
+        """Yield every alias and pattern match (overlapping hits are possible)."""
+        yield from self._aliases.finditer(text)
+        windows = self._windows(text)
+        whole = [(0, len(text))]
+        for rule, pattern, index in self._patterns:
+            for start, end in windows[index] if index >= 0 else whole:
+                for pm in pattern.finditer(text, start, end):
+                    if pm.end() > pm.start():
+                        yield Hit(pm.start(), pm.end(), (rule,), pm)
+
+    def __bool__(self) -> bool:
+        """Return whether the matcher has anything to match."""
+        return bool(self._aliases) or bool(self._patterns)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum()
+
+
+def _compile_anchor(anchor: str) -> re.Pattern[str] | regex.Pattern[str]:
+    # The standard engine is faster; anchors that need the regex module's
+    # syntax still work.
+    try:
+        return re.compile(anchor)
+    except re.error:
+        return regex.compile(anchor)
 
 
 def find_dates(
     text: str,
-    matcher: AliasMatcher,
-    sentences: Sequence[Span],
+    matcher: DateMatcher | AliasMatcher,
+    sentences: Sequence[Span] | None,
     published: dt.date | None,
     language: str,
 ) -> list[DateMention]:
-    """Find and normalise the temporal expressions of *text* (longest match wins)."""
+    """Find and normalise the temporal expressions of *text* (longest match wins).
+
+    *sentences* bound the tense cues of each expression; without them the
+    cues are read up to the nearest sentence-ending punctuation.
+    """
     hits = sorted(matcher.finditer(text), key=lambda h: (-(h.end - h.start), h.start))
     taken = bytearray(len(text) + 1)
-    out: list[DateMention] = []
-    future_cache: dict[int, bool] = {}
+    chosen: list[tuple[Hit, _Value]] = []
+    starts = [s.start for s in sentences] if sentences is not None else None
+
+    def tense_of(hit: Hit) -> Callable[[], str]:
+        return functools.partial(_tense, text, sentences, starts, hit)
+
     for hit in hits:
         # Not first_fit(): a candidate whose normaliser rejects it must not
         # block a shorter candidate inside it.
         if any(taken[hit.start : hit.end]):
             continue
-        rule = hit.rules[0]
-        sentence = _sentence_of(sentences, hit.start)
-        if sentence not in future_cache:
-            future_cache[sentence] = sentence >= 0 and bool(
-                _FUTURE.search(sentences[sentence].text)
-            )
-        ctx = _Context(published, future_cache[sentence])
-        value = _normalise(rule, hit, ctx, text, language)
+        value = _normalise(hit.rules[0], hit, _Context(published, tense_of(hit)), language)
         if value is None:
             continue
         taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        chosen.append((hit, value))
+    chosen.sort(key=lambda c: c[0].start)
+    out: list[DateMention] = []
+    reference: _Value | None = None
+    for hit, first_value in chosen:
+        rule = hit.rules[0]
+        value = first_value
+        if rule.normalize in _USES_REFERENCE:
+            again = _normalise(rule, hit, _Context(published, tense_of(hit), reference), language)
+            value = again if again is not None else first_value
+        # Only dates fixed by the text or the publication date move the
+        # reference time: "a year earlier" after "a year earlier" must not drift.
+        if (
+            value.first is not None
+            and value.granularity is not None
+            and rule.normalize not in _USES_REFERENCE
+        ):
+            reference = value
         out.append(
             DateMention(
                 start=hit.start,
                 end=hit.end,
                 text=text[hit.start : hit.end],
                 rule=rule.id,
-                timex_type=TimexType(rule.label),
+                timex_type=value.timex_type or TimexType(rule.label),
                 value=value.value,
                 first_day=value.first,
                 last_day=value.last,
                 granularity=value.granularity,
             )
         )
-    out.sort(key=lambda m: m.start)
     return out
 
 
-def _normalise(rule: Rule, hit: Hit, ctx: _Context, text: str, language: str) -> _Value | None:
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\u00c0-\u00dd\"«“(])|\n\s*\n")
+
+
+def _tense(
+    text: str,
+    sentences: Sequence[Span] | None,
+    starts: list[int] | None,
+    hit: Hit,
+) -> str:
+    """The tense of the nearest cue around *hit* in its sentence: past, future or none."""
+    lo = max(0, hit.start - _TENSE_BEFORE)
+    hi = min(len(text), hit.end + _TENSE_AFTER)
+    if sentences is not None and starts is not None:
+        index = bisect.bisect_right(starts, hit.start) - 1
+        if index >= 0 and sentences[index].end >= hit.start:
+            lo = max(lo, sentences[index].start)
+            hi = min(hi, sentences[index].end)
+    else:
+        for stop in _SENTENCE_END.finditer(text, lo, hit.start):
+            lo = stop.end()
+        after = _SENTENCE_END.search(text, hit.end, hi)
+        if after is not None:
+            hi = after.start() + 1
+    best: tuple[int, str] | None = None
+    for m in _TENSE_RE.finditer(text, lo, hi):
+        if hit.start <= m.start() < hit.end:
+            continue  # the expression's own words ("last week") are not tense cues
+        distance = hit.start - m.end() if m.end() <= hit.start else m.start() - hit.end
+        # A cue before the expression is its verb more often than one after it.
+        weighted = distance if m.end() <= hit.start else distance * 2
+        kind = "future" if m.group("future") else "past"
+        if best is None or weighted < best[0]:
+            best = (weighted, kind)
+    return best[1] if best else "none"
+
+
+def _normalise(rule: Rule, hit: Hit, ctx: _Context, language: str) -> _Value | None:
     if rule.normalize == "dateparser":
-        parsed = _dateparser_parse(text[hit.start : hit.end], language, ctx.published)
+        raw = hit.match.group() if hit.match is not None else ""
+        parsed = _dateparser_parse(raw, language, ctx.published)
         return _day(parsed) if parsed else None
     normaliser = _NORMALISERS.get(rule.normalize or "")
     if normaliser is None:
@@ -339,17 +1034,3 @@ def _normalise(rule: Rule, hit: Hit, ctx: _Context, text: str, language: str) ->
     except (OverflowError, ValueError):
         # Arithmetic past year 1 or 9999: the expression is real, its value is not.
         return _Value(None)
-
-
-def _sentence_of(sentences: Sequence[Span], offset: int) -> int:
-    """Return the index of the sentence holding *offset*, or -1."""
-    lo, hi = 0, len(sentences)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sentences[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(sentences) and sentences[lo].start <= offset:
-        return lo
-    return -1

@@ -76,25 +76,7 @@ class Extractor:
             TypeError: *text* is not a string.
             InputError: the date or language is invalid, or the text is too long.
         """
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a str, not {type(text).__name__}")
-        if self.max_chars is not None and len(text) > self.max_chars:
-            raise InputError(
-                f"text has {len(text)} characters, more than max_chars={self.max_chars}; "
-                "split it or build Extractor(max_chars=None)"
-            )
-        pub = parse_published(published)
-        warnings: list[str] = []
-        if language is None:
-            language, confidence = detect_language(text)
-            if text.strip() and confidence < 0.6:
-                warnings.append(f"language detection is unsure; assumed {language!r}")
-        elif language not in LANGUAGES:
-            raise InputError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
-        if looks_like_mojibake(text):
-            warnings.append(
-                "text looks like mojibake (UTF-8 decoded as Latin-1); offsets are into it as given"
-            )
+        text, pub, language, warnings = self._prepare(text, published, language)
         compiled = self.rules.compiled(language)
         sentences = split_sentences(text)
         entities = find_entities(text, compiled)
@@ -115,6 +97,48 @@ class Extractor:
             warnings=tuple(warnings),
             version=__version__,
         )
+
+    def _prepare(
+        self, text: object, published: object, language: str | None
+    ) -> tuple[str, dt.date | None, str, list[str]]:
+        """Check the arguments shared by :meth:`extract` and :meth:`dates`."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
+        if self.max_chars is not None and len(text) > self.max_chars:
+            raise InputError(
+                f"text has {len(text)} characters, more than max_chars={self.max_chars}; "
+                "split it or build Extractor(max_chars=None)"
+            )
+        pub = parse_published(published)
+        warnings: list[str] = []
+        if language is None:
+            language, confidence = detect_language(text)
+            if text.strip() and confidence < 0.6:
+                warnings.append(f"language detection is unsure; assumed {language!r}")
+        elif language not in LANGUAGES:
+            raise InputError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
+        if looks_like_mojibake(text):
+            warnings.append(
+                "text looks like mojibake (UTF-8 decoded as Latin-1); offsets are into it as given"
+            )
+        return text, pub, language, warnings
+
+    def dates(
+        self, text: str, *, published: object = None, language: str | None = None
+    ) -> list[DateMention]:
+        """Find and normalise only the temporal expressions of *text*.
+
+        The date recogniser of :meth:`extract` on its own, for users who want
+        TIMEX3 tagging without entities and events (and for the date
+        benchmark). Arguments and errors are those of :meth:`extract`; dates
+        inside longer entities ("Air Base 201") are not filtered here, since
+        no entity is looked for.
+
+        .. versionadded:: 0.2.0
+        """
+        text, pub, language, _warnings = self._prepare(text, published, language)
+        compiled = self.rules.compiled(language)
+        return find_dates(text, compiled.dates, None, pub, language)
 
     def extract_many(
         self,
@@ -170,3 +194,17 @@ def extract_many(
 ) -> Iterator[Extraction]:
     """Extract from many texts lazily with one ruleset; see :meth:`Extractor.extract_many`."""
     return Extractor(rules).extract_many(texts, published=published, language=language)
+
+
+def extract_dates(
+    text: str,
+    *,
+    published: object = None,
+    language: str | None = None,
+    rules: Ruleset | None = None,
+) -> list[DateMention]:
+    """Find and normalise the temporal expressions of one text; see :meth:`Extractor.dates`.
+
+    .. versionadded:: 0.2.0
+    """
+    return Extractor(rules).dates(text, published=published, language=language)

@@ -21,6 +21,10 @@ class Lexicon:
     units: Mapping[str, str]
     quantities: Mapping[str, int]
     seasons: Mapping[str, str]
+    dayparts: Mapping[str, str]
+    ordinals: Mapping[str, int]
+    relatives: Mapping[str, int]
+    decades: Mapping[str, int]
     locative: frozenset[str]
     prepositions: frozenset[str]
     modifiers: frozenset[str]
@@ -39,6 +43,10 @@ def lexicon() -> Lexicon:
         units=data["units"],
         quantities=data["quantities"],
         seasons=data["seasons"],
+        dayparts=data["dayparts"],
+        ordinals=data["ordinals"],
+        relatives=data["relatives"],
+        decades=data["decades"],
         locative=frozenset(data["locative"]["words"]),
         prepositions=frozenset(data["locative"]["prepositions"]),
         modifiers=frozenset(data["modifiers"]["words"]),
@@ -81,6 +89,16 @@ _EN_MONTH_ABBR = [
     "dec",
 ]
 
+
+# French unit words (the rest of the [units] table is English).
+_FR_UNITS = frozenset(
+    {
+        "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "année", "années",
+        "annee", "annees", "décennie", "décennies", "siècle", "siècles", "heure", "heures",
+        "minute", "minutes", "trimestre", "trimestres", "semestre", "semestres",
+        "week-end", "week-ends",
+    }
+)  # fmt: skip
 
 # Words before a count that leave its lowest figure unchanged ("at least 20" = 20).
 _QUALIFIERS = (
@@ -148,41 +166,42 @@ def macros() -> Mapping[str, str]:
         + [a.capitalize() + dot for a in _EN_MONTH_ABBR for dot in ("", ".")],
         capitalise=False,
     )
+    numword = _alternation([w for w in lex.numbers if len(w) > 2], capitalise=True)
     return {
         "MONTH_EN": en_month,
         "MONTH_FR": _alternation(fr_months, capitalise=True),
         "WEEKDAY_EN": _alternation([d.capitalize() for d in en_days], capitalise=False),
         "WEEKDAY_FR": _alternation(fr_days, capitalise=True),
         "NUMWORD": _alternation([w for w in lex.numbers if len(w) > 2], capitalise=True),
-        "UNIT_EN": _alternation(
-            [
-                u
-                for u in lex.units
-                if u.isascii()
-                and u not in {"an", "ans", "mois", "jour", "jours"}
-                and not u.startswith(("semaine", "annee", "decennie"))
-            ],
-            capitalise=False,
+        "UNIT_EN": _alternation([u for u in lex.units if u not in _FR_UNITS], capitalise=False),
+        "UNIT_FR": _alternation([u for u in lex.units if u in _FR_UNITS], capitalise=False),
+        "DAYPART_EN": _alternation(
+            [w for w in lex.dayparts if w.isascii() and w[:4] not in {"mati", "soir", "nuit"}],
+            capitalise=True,
         ),
-        "UNIT_FR": _alternation(
-            [
-                "jour",
-                "jours",
-                "semaine",
-                "semaines",
-                "mois",
-                "an",
-                "ans",
-                "année",
-                "années",
-                "annee",
-                "annees",
-                "décennie",
-                "décennies",
-                "siècle",
-            ],
-            capitalise=False,
+        "DAYPART_FR": _alternation(
+            [w for w in lex.dayparts if not w.isascii() or w[:4] in {"mati", "soir", "nuit"}],
+            capitalise=True,
         ),
+        "ORD_EN": _alternation(
+            [w for w in lex.ordinals if w.isascii() and not w.startswith(("prem", "1", "seconde"))],
+            capitalise=True,
+        ),
+        "ORD_FR": _alternation(
+            [w for w in lex.ordinals if not w.isascii() or w.startswith(("prem", "1", "seconde"))]
+            + ["second"],
+            capitalise=True,
+        ),
+        "SEASON_EN": _alternation(
+            [w for w in lex.seasons if w in {"spring", "summer", "autumn", "fall", "winter"}],
+            capitalise=True,
+        ),
+        "SEASON_FR": _alternation(
+            [w for w in lex.seasons if w not in {"spring", "summer", "autumn", "fall", "winter"}],
+            capitalise=True,
+        ),
+        # Compound number words: "twenty four", "twenty-four", "vingt-quatre", "dix-huit".
+        "NUMWORDS": rf"(?:{numword}(?:[- ](?:et[- ])?{numword})*)",
         "COUNT": _count_macro(lex),
         "YEAR": r"(?:1[6-9]\d\d|20\d\d|2100)",
         "DAYNUM": r"(?:3[01]|[12]\d|0?[1-9])",

@@ -73,11 +73,13 @@ class TimexType(StrEnum):
 class Granularity(StrEnum):
     """The calendar granularity of a resolved date."""
 
+    TIME = "time"
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
     SEASON = "season"
     QUARTER = "quarter"
+    HALF = "half"
     YEAR = "year"
     DECADE = "decade"
     CENTURY = "century"

@@ -47,10 +47,17 @@ DATE_NORMALIZERS = frozenset(
         "year",
         "relative",
         "ago",
+        "anaphoric",
         "weekday",
+        "season",
+        "quarter",
+        "clock",
+        "daypart",
+        "holiday",
         "literal",
         "duration",
         "decade",
+        "century",
         "dateparser",
     }
 )
@@ -76,7 +83,7 @@ FIELDS: Mapping[str, frozenset[str]] = {
     "actors": _COMMON_FIELDS
     | {"name", "country", "parent", "active", "acled_inter", "sector", "generic"},
     "units": _COMMON_FIELDS | {"name", "country", "echelon", "number", "parent", "active"},
-    "dates": _COMMON_FIELDS | {"normalize", "offset", "unit", "value"},
+    "dates": _COMMON_FIELDS | {"normalize", "offset", "unit", "value", "anchor"},
     "events": _COMMON_FIELDS
     | {
         "mode",
@@ -100,7 +107,12 @@ _REQUIRED: Mapping[str, frozenset[str]] = {
 _ID_RE = regex.compile(r"^[\w.:\-]+$")
 _MACRO_RE = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _SLOT_RE = regex.compile(r"^(subject|object|agent|prep:[^\s,]+(?:,[^\s,]+)*)$")
-_UNIT_VALUES = frozenset({"day", "week", "month", "year", "decade", "century", "weekend"})
+_UNIT_VALUES = frozenset(
+    {
+        "day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade",
+        "century", "hour", "minute", "second",
+    }
+)  # fmt: skip
 
 
 @attrs.frozen(kw_only=True)
@@ -191,6 +203,15 @@ def _expand_builtin(patterns: Any) -> tuple[str, ...]:
     return tuple(expand_macros(p, builtin_macros()) for p in _str_tuple(patterns))
 
 
+def _expand_builtin_one(value: Any) -> str | None:
+    """Expand the built-in macros of one optional pattern (a date rule's anchor)."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise RuleError(f"expected a non-empty string, got {value!r}")
+    return expand_macros(value, builtin_macros())
+
+
 def _iso3_or_none(value: Any) -> str | None:
     if value is None:
         return None
@@ -272,6 +293,7 @@ class Rule:
     offset: int | None = attrs.field(default=None, converter=_opt_int)
     unit: str | None = attrs.field(default=None, converter=_opt_str)
     value: str | None = attrs.field(default=None, converter=_opt_str)
+    anchor: str | None = attrs.field(default=None, converter=_expand_builtin_one)
     # events
     mode: str | None = attrs.field(default=None, converter=_opt_str)
     roles: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_roles)
@@ -337,6 +359,15 @@ class Rule:
                 )
             if self.unit is not None and self.unit not in _UNIT_VALUES:
                 raise err(f"unknown unit {self.unit!r}; expected one of {sorted(_UNIT_VALUES)}")
+            if self.anchor is not None:
+                try:
+                    anchor = regex.compile(self.anchor)
+                except regex.error as exc:
+                    raise err(f"bad anchor regex {self.anchor!r}: {exc}") from None
+                if anchor.fullmatch(""):
+                    raise err(f"anchor {self.anchor!r} matches the empty string")
+                if not self.patterns:
+                    raise err("an anchor only applies to patterns; this rule has none")
         if self.family == "events":
             for role_types in (self.source_types, self.target_types):
                 unknown = set(role_types) - _ACTOR_TYPES
@@ -412,6 +443,8 @@ def rule_from_table(
     try:
         if "patterns" in kwargs:
             kwargs["patterns"] = [expand_macros(p, macros) for p in _str_tuple(kwargs["patterns"])]
+        if isinstance(kwargs.get("anchor"), str):
+            kwargs["anchor"] = expand_macros(kwargs["anchor"], macros)
         return Rule(family=family, origin=origin, **kwargs)  # type: ignore[arg-type]
     except RuleError as exc:
         raise RuleError(exc.problem, path=origin, rule_id=rule_id) from None
