@@ -12,35 +12,11 @@ full pipeline (rules compiled beforehand, so compilation is reported apart).
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
 
 import sahelnews
-
-
-def _load(path: Path, limit: int | None) -> list[dict[str, str | None]]:
-    docs = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            text = row.get("text")
-            if not isinstance(text, str):
-                continue
-            published = row.get("published") or row.get("dct") or row.get("date")
-            language = row.get("language") or row.get("lang")
-            docs.append(
-                {
-                    "text": text,
-                    "published": str(published)[:10] if published else None,
-                    "language": language if language in {"en", "fr"} else None,
-                }
-            )
-            if limit and len(docs) >= limit:
-                break
-    return docs
+from _corpus import load_corpus
 
 
 def main() -> None:
@@ -49,7 +25,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    docs = _load(args.corpus, args.limit)
+    docs = load_corpus(args.corpus, args.limit)
     if not docs:
         raise SystemExit(f"no documents with a 'text' field in {args.corpus}")
     chars = sum(len(d["text"] or "") for d in docs)

@@ -655,16 +655,7 @@ def _reference_day(ctx: _Context) -> dt.date | None:
 
 
 def _clock(_rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
-    """A clock time alone ("at 9 a.m.", "à 14h30"): on the last day mentioned."""
-    day = _reference_day(ctx)
-    if day is None:
-        return _Value(None)
-    value = _with_time(_day(day), hit)
-    return value if value.granularity is Granularity.TIME else None
-
-
-def _daypart(_rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
-    """A part of the day alone ("dans la soirée"): of the last day mentioned."""
+    """A clock time or part of the day alone ("at 9 a.m.", "dans la soirée"): of the last day."""
     day = _reference_day(ctx)
     if day is None:
         return _Value(None)
@@ -798,7 +789,6 @@ _NORMALISERS: dict[str, Normaliser] = {
     "season": _season_norm,
     "quarter": _quarter_norm,
     "clock": _clock,
-    "daypart": _daypart,
     "holiday": _holiday,
     "literal": _literal,
     "duration": _duration,
@@ -808,7 +798,7 @@ _NORMALISERS: dict[str, Normaliser] = {
 
 
 # Normalisers that read the reference time, so run again in text order.
-_USES_REFERENCE = frozenset({"anaphoric", "ago", "clock", "daypart"})
+_USES_REFERENCE = frozenset({"anaphoric", "ago", "clock"})
 
 
 class DateMatcher:

@@ -52,7 +52,6 @@ DATE_NORMALIZERS = frozenset(
         "season",
         "quarter",
         "clock",
-        "daypart",
         "holiday",
         "literal",
         "duration",
