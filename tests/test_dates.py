@@ -88,3 +88,73 @@ NOT_DATES = [
 def test_not_a_date(text: str) -> None:
     """Words and numbers that only look like dates yield none."""
     assert _dates(text) == []
+
+
+class TestReferenceTime:
+    def test_anaphora_follow_the_last_date(self) -> None:
+        """'two months later' counts from the last date the article gave, not from publication."""
+        text = "The coup came in July 2023. Two months later, the AES was formed."
+        assert _dates(text, language="en")[-1] == ("Two months later", "2023-09")
+
+    def test_anaphora_do_not_drift(self) -> None:
+        """A chain of 'a year earlier' stays anchored to the last explicit date."""
+        text = (
+            "Profit rose in the third quarter. It was $3 million a year earlier. "
+            "Sales were also higher than a year earlier."
+        )
+        values = [v for _, v in _dates(text, published="1989-10-26", language="en")]
+        assert values == ["1989-Q3", "1988-Q3", "1988-Q3"]
+
+    def test_clock_time_takes_the_last_day(self) -> None:
+        """'vers 19 heures' after 'le 10 juin' is on 10 June."""
+        text = "L'incident s'est déroulé le 10 juin, vers 19 heures."
+        assert _dates(text, published="2022-06-20", language="fr")[-1] == (
+            "19 heures",
+            "2022-06-10T19:00",
+        )
+
+    def test_deadline_words_look_ahead(self) -> None:
+        """A date after 'extended to' is ahead even though the verb is past."""
+        text = "The company extended its offer to Nov. 20."
+        assert _dates(text, published="1989-11-02", language="en") == [("Nov. 20", "1989-11-20")]
+
+
+class TestAnchors:
+    def test_pattern_without_anchor_scans_everything(self) -> None:
+        """A user rule without an anchor still finds its matches anywhere."""
+        rule = sahelnews.Rule(
+            family="dates",
+            id="user.date.harvest",
+            label="DATE",
+            normalize="literal",
+            value="XXXX-10",
+            patterns=[r"la\s+saison\s+des\s+récoltes"],
+        )
+        rules = sahelnews.Ruleset.default().extend(rule)
+        found = sahelnews.extract_dates(
+            "Les attaques reprennent pendant la saison des récoltes.", language="fr", rules=rules
+        )
+        assert [(d.text, d.value) for d in found] == [("la saison des récoltes", "XXXX-10")]
+
+    def test_bad_anchor_is_a_rule_error(self) -> None:
+        """A broken anchor, or an anchor without patterns, is reported with the rule id."""
+        with pytest.raises(sahelnews.RuleError, match="bad anchor"):
+            sahelnews.Rule(
+                family="dates", id="x", label="DATE", normalize="literal", value="X",
+                patterns=["abc"], anchor="(",
+            )  # fmt: skip
+        with pytest.raises(sahelnews.RuleError, match="only applies to patterns"):
+            sahelnews.Rule(
+                family="dates", id="x", label="DATE", normalize="literal", value="X",
+                aliases=["abc"], anchor="abc",
+            )  # fmt: skip
+
+    def test_word_cache_is_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The per-word anchor cache never grows past its limit on an endless stream."""
+        from sahelnews._dates import DateMatcher  # noqa: PLC0415 - internal detail under test
+
+        matcher = DateMatcher(sahelnews.Ruleset.default().rules("dates"))
+        monkeypatch.setattr(DateMatcher, "_CACHE_LIMIT", 50)
+        text = " ".join(f"word{i}" for i in range(400)) + " in July 2023"
+        assert [hit.start for hit in matcher.finditer(text) if hit.match is not None]
+        assert len(matcher._word_anchors) <= 50

@@ -38,7 +38,11 @@ ANCHOR_WINDOW = 32
 # one. News reports the past, so without any cue weekdays look back.
 _FUTURE_CUES = (
     r"will|shall|'ll|won't|going\s+to|plans?\s+to|planned|scheduled|expected|due|"
-    r"next|upcoming|payable|set\s+to|intends?\s+to|"
+    r"upcoming|payable|set\s+to|intends?\s+to|until|as\s+(?:soon|early)\s+as|planning|"
+    # deadlines: a date after these is ahead even when the verb is past
+    r"extended\s+(?:\w+\s+){0,3}?to|postponed|delayed|adjourned|deferred|deadline|expires?|expiring|"
+    r"effective|record|redeem|redemption|"
+    r"reporté(?:e|s|es)?|repoussé(?:e|s|es)?|prolongé(?:e|s|es)?|date\s+limite|échéance|"
     r"va|vont|allons|allez|sera|seront|aura|auront|devra|devront|devrait|devraient|doit|"
     r"doivent|prochaine?s?|prévue?s?|à\s+venir|jusqu'(?:au|à)|d'ici|"
     # future and conditional endings; "-rait" alone would also take the
@@ -46,12 +50,20 @@ _FUTURE_CUES = (
     r"\w{2,}(?:era|eront|ira|iront|ra|ront)|\w{2,}(?:erai|irai|drai|trai|vrai|rrai|urai)(?:t|ent)"
 )
 _PAST_CUES = (
-    r"was|were|had|did|been|ago|last|earlier|previous|"
+    r"was|were|had|did|been|ago|last|earlier|previous|said|told|announced|reported|"
+    # irregular English past tenses that news verbs of events take
+    r"took|fled|came|went|began|fell|held|left|met|saw|struck|shot|fought|won|lost|made|"
+    r"gave|ran|rose|sent|broke|brought|built|caught|chose|drove|found|got|grew|hid|kept|"
+    r"knew|led|paid|sold|sought|stood|threw|wrote|became|blew|bought|drew|flew|overthrew|"
+    r"rode|sank|slew|swore|tore|woke|withdrew|stole|spoke|forbade|undertook|overtook|"
     r"\w{3,}(?<!need|expect|schedul|plann|propos|intend|anticipat|slat)ed|"
     r"a|ont|avait|avaient|était|étaient|eut|fut|furent|dernière?s?|passée?s?|hier|"
     r"\w{3,}(?:èrent|irent|urent|ait|aient)"
 )
-_TENSE_RE = regex.compile(rf"(?i)\b(?:(?P<future>{_FUTURE_CUES})|(?P<past>{_PAST_CUES}))\b")
+# A participle after "be" ("will be held", "to be signed") is not a past tense.
+_TENSE_RE = regex.compile(
+    rf"(?i)\b(?:(?P<future>{_FUTURE_CUES})|(?<!\b(?:be|being)\s)(?P<past>{_PAST_CUES}))\b"
+)
 _TENSE_BEFORE = 60  # characters of the sentence read before the expression
 _TENSE_AFTER = 50  # and after it
 
@@ -1004,7 +1016,7 @@ def _tense(
             continue  # the expression's own words ("last week") are not tense cues
         distance = hit.start - m.end() if m.end() <= hit.start else m.start() - hit.end
         # A cue before the expression is its verb more often than one after it.
-        weighted = distance if m.end() <= hit.start else distance * 2
+        weighted = distance if m.end() <= hit.start else distance * 3
         kind = "future" if m.group("future") else "past"
         if best is None or weighted < best[0]:
             best = (weighted, kind)

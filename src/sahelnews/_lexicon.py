@@ -173,7 +173,10 @@ def macros() -> Mapping[str, str]:
         "WEEKDAY_EN": _alternation([d.capitalize() for d in en_days], capitalise=False),
         "WEEKDAY_FR": _alternation(fr_days, capitalise=True),
         "NUMWORD": _alternation([w for w in lex.numbers if len(w) > 2], capitalise=True),
-        "UNIT_EN": _alternation([u for u in lex.units if u not in _FR_UNITS], capitalise=False),
+        "UNIT_EN": _alternation(
+            [u for u in lex.units if u not in _FR_UNITS or u in {"minute", "minutes"}],
+            capitalise=False,
+        ),
         "UNIT_FR": _alternation([u for u in lex.units if u in _FR_UNITS], capitalise=False),
         "DAYPART_EN": _alternation(
             [w for w in lex.dayparts if w.isascii() and w[:4] not in {"mati", "soir", "nuit"}],
