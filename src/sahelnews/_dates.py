@@ -701,9 +701,7 @@ def _duration(rule: Rule, hit: Hit, _ctx: _Context) -> _Value | None:
     """A length of time: "three days" (P3D), "24 hours" (PT24H), "recent weeks" (PXW)."""
     raw_n = _group(hit, "n")
     n: int | None = 1 if hit.match is None or raw_n is None else _number(raw_n)
-    if raw_n is not None and _group(hit, "vague"):
-        n = None
-    if hit.match is not None and raw_n is None and _group(hit, "vague"):
+    if _group(hit, "vague"):  # "several years", "recent weeks": an unspecified count
         n = None
     unit = lexicon().units.get((_group(hit, "unit") or "").casefold()) or rule.unit
     if unit is None:
@@ -926,7 +924,7 @@ def _compile_anchor(anchor: str) -> re.Pattern[str] | regex.Pattern[str]:
 
 def find_dates(
     text: str,
-    matcher: DateMatcher | AliasMatcher,
+    matcher: DateMatcher,
     sentences: Sequence[Span] | None,
     published: dt.date | None,
     language: str,
