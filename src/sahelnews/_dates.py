@@ -191,7 +191,10 @@ def _offset(rule: Rule, hit: Hit) -> int | None:
     """The rule's offset, or the one its ``rel`` group names ("last" -1, "next" +1)."""
     raw = _group(hit, "rel")
     if raw:
-        return lexicon().relatives.get(" ".join(raw.casefold().split()))
+        words = raw.casefold().split()
+        if words[0] in {"the", "la", "le"} and len(words) > 1:  # "the past year", "la semaine"
+            words = words[1:]
+        return lexicon().relatives.get(" ".join(words))
     return rule.offset
 
 
@@ -312,6 +315,8 @@ def _absolute(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
     month = _month_number(month_raw) if month_raw else None
     if month is None:
         return None
+    if rule.label == "SET":  # "each July"
+        return _Value(f"XXXX-{month:02d}")
     day_raw = _group(hit, "day") or _group(hit, "dayword")
     day = _ordinal(day_raw) if day_raw and not day_raw.isdigit() else None
     if day_raw and day is None:
@@ -353,6 +358,8 @@ def _absolute(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
         if year is None:
             return _Value(f"XXXX-{month:02d}-{day:02d}")
         date = _safe_date(year, month, day)
+        if date is not None and _group(hit, "weekof"):  # "the week of March 6"
+            return _week(date)
         return _with_time(_day(date), hit) if date else None
     if year is None:
         return _Value(f"XXXX-{month:02d}")
