@@ -64,7 +64,7 @@ _PAST_CUES = (
 _TENSE_RE = regex.compile(
     rf"(?i)\b(?:(?P<future>{_FUTURE_CUES})|(?<!\b(?:be|being)\s)(?P<past>{_PAST_CUES}))\b"
 )
-_TENSE_BEFORE = 60  # characters of the sentence read before the expression
+_TENSE_BEFORE = 45  # characters of the sentence read before the expression
 _TENSE_AFTER = 50  # and after it
 
 
