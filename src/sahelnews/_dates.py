@@ -33,15 +33,27 @@ from sahelnews._rules import Rule
 #: How far (characters) a pattern's match may reach on either side of its anchor.
 ANCHOR_WINDOW = 32
 
-# Local tense cues: the nearest cue to an expression (within its sentence)
-# decides whether an unanchored month, day or weekday is the last or the next
-# one. News reports the past, so without any cue weekdays look back.
-_FUTURE_CUES = (
-    r"will|shall|'ll|won't|going\s+to|plans?\s+to|planned|scheduled|expected|due|"
+# Local tense cues, per language: the nearest cue to an expression (within
+# its sentence) decides whether an unanchored month, day or weekday is the
+# last or the next one. News reports the past, so without any cue weekdays
+# look back.
+_FUTURE_EN = (
+    r"will|shall|'ll|won't|going\s+to|plans?\s+to|scheduled|expected|due|"
     r"upcoming|payable|set\s+to|intends?\s+to|until|as\s+(?:soon|early)\s+as|planning|"
     # deadlines: a date after these is ahead even when the verb is past
-    r"extended\s+(?:\w+\s+){0,3}?to|postponed|delayed|adjourned|deferred|deadline|expires?|expiring|"
-    r"effective|record|redeem|redemption|"
+    r"extended\s+(?:\w+\s+){0,3}?to|postponed|delayed|adjourned|deferred|deadline|expires?|"
+    r"expiring|effective|record|redeem|redemption"
+)
+_PAST_EN = (
+    r"was|were|had|did|been|ago|last|earlier|previous|said|told|announced|reported|"
+    # irregular past tenses of the verbs news uses for events
+    r"took|fled|came|went|began|fell|held|left|met|saw|struck|shot|fought|won|lost|made|"
+    r"gave|ran|rose|sent|broke|brought|built|caught|chose|drove|found|got|grew|hid|kept|"
+    r"knew|led|paid|sold|sought|stood|threw|wrote|became|blew|bought|drew|flew|overthrew|"
+    r"rode|sank|slew|swore|tore|woke|withdrew|stole|spoke|forbade|undertook|overtook|"
+    r"\w{3,}(?<!need|expect|schedul|plann|propos|intend|anticipat|slat)ed"
+)
+_FUTURE_FR = (
     r"reporté(?:e|s|es)?|repoussé(?:e|s|es)?|prolongé(?:e|s|es)?|date\s+limite|échéance|"
     r"va|vont|allons|allez|sera|seront|aura|auront|devra|devront|devrait|devraient|doit|"
     r"doivent|prochaine?s?|prévue?s?|à\s+venir|jusqu'(?:au|à)|d'ici|"
@@ -49,21 +61,17 @@ _FUTURE_CUES = (
     # imperfect ("préparait"), so the conditional needs its stem consonant
     r"\w{2,}(?:era|eront|ira|iront|ra|ront)|\w{2,}(?:erai|irai|drai|trai|vrai|rrai|urai)(?:t|ent)"
 )
-_PAST_CUES = (
-    r"was|were|had|did|been|ago|last|earlier|previous|said|told|announced|reported|"
-    # irregular English past tenses that news verbs of events take
-    r"took|fled|came|went|began|fell|held|left|met|saw|struck|shot|fought|won|lost|made|"
-    r"gave|ran|rose|sent|broke|brought|built|caught|chose|drove|found|got|grew|hid|kept|"
-    r"knew|led|paid|sold|sought|stood|threw|wrote|became|blew|bought|drew|flew|overthrew|"
-    r"rode|sank|slew|swore|tore|woke|withdrew|stole|spoke|forbade|undertook|overtook|"
-    r"\w{3,}(?<!need|expect|schedul|plann|propos|intend|anticipat|slat)ed|"
+_PAST_FR = (
     r"a|ont|avait|avaient|était|étaient|eut|fut|furent|dernière?s?|passée?s?|hier|"
     r"\w{3,}(?:èrent|irent|urent|ait|aient)"
 )
 # A participle after "be" ("will be held", "to be signed") is not a past tense.
-_TENSE_RE = regex.compile(
-    rf"(?i)\b(?:(?P<future>{_FUTURE_CUES})|(?<!\b(?:be|being)\s)(?P<past>{_PAST_CUES}))\b"
-)
+_TENSE_RE = {
+    "en": regex.compile(
+        rf"(?i)\b(?:(?P<future>{_FUTURE_EN})|(?<!\b(?:be|being)\s)(?P<past>{_PAST_EN}))\b"
+    ),
+    "fr": regex.compile(rf"(?i)\b(?:(?P<future>{_FUTURE_FR})|(?P<past>{_PAST_FR}))\b"),
+}
 _TENSE_BEFORE = 45  # characters of the sentence read before the expression
 _TENSE_AFTER = 50  # and after it
 
@@ -946,8 +954,10 @@ def find_dates(
     chosen: list[tuple[Hit, _Value]] = []
     starts = [s.start for s in sentences] if sentences is not None else None
 
+    cues = _TENSE_RE.get(language, _TENSE_RE["en"])
+
     def tense_of(hit: Hit) -> Callable[[], str]:
-        return functools.partial(_tense, text, sentences, starts, hit)
+        return functools.partial(_tense, text, sentences, starts, cues, hit)
 
     for hit in hits:
         # Not first_fit(): a candidate whose normaliser rejects it must not
@@ -999,6 +1009,7 @@ def _tense(
     text: str,
     sentences: Sequence[Span] | None,
     starts: list[int] | None,
+    cues: regex.Pattern[str],
     hit: Hit,
 ) -> str:
     """The tense of the nearest cue around *hit* in its sentence: past, future or none."""
@@ -1016,7 +1027,7 @@ def _tense(
         if after is not None:
             hi = after.start() + 1
     best: tuple[int, str] | None = None
-    for m in _TENSE_RE.finditer(text, lo, hi):
+    for m in cues.finditer(text, lo, hi):
         if hit.start <= m.start() < hit.end:
             continue  # the expression's own words ("last week") are not tense cues
         distance = hit.start - m.end() if m.end() <= hit.start else m.start() - hit.end
