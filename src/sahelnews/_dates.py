@@ -406,7 +406,7 @@ def _spoken_year(words: str) -> int | None:
     return century * 100 + rest
 
 
-def _year_norm(rule: Rule, hit: Hit, _ctx: _Context) -> _Value | None:
+def _year_norm(_rule: Rule, hit: Hit, _ctx: _Context) -> _Value | None:
     year = _year_of(hit)
     if year is None:
         return None
@@ -422,8 +422,6 @@ def _year_norm(rule: Rule, hit: Hit, _ctx: _Context) -> _Value | None:
     if season:
         code = lexicon().seasons.get(season.casefold())
         return _season(year, code) if code else None
-    if rule.unit == "quarter":
-        return None
     return _year(year)
 
 

@@ -29,6 +29,8 @@ class Lexicon:
     prepositions: frozenset[str]
     modifiers: frozenset[str]
     abbreviations: frozenset[str]
+    #: The words of the per-language tables: ``words["units"]["fr"]``.
+    words: Mapping[str, Mapping[str, tuple[str, ...]]]
 
 
 @functools.cache
@@ -40,18 +42,32 @@ def lexicon() -> Lexicon:
         months=data["months"],
         weekdays=data["weekdays"],
         numbers=data["numbers"],
-        units=data["units"],
+        units=_merged(data["units"]),
         quantities=data["quantities"],
-        seasons=data["seasons"],
-        dayparts=data["dayparts"],
-        ordinals=data["ordinals"],
+        seasons=_merged(data["seasons"]),
+        dayparts=_merged(data["dayparts"]),
+        ordinals=_merged(data["ordinals"]),
         relatives=data["relatives"],
         decades=data["decades"],
         locative=frozenset(data["locative"]["words"]),
         prepositions=frozenset(data["locative"]["prepositions"]),
         modifiers=frozenset(data["modifiers"]["words"]),
         abbreviations=frozenset(data["abbreviations"]["words"]),
+        words={
+            table: {language: tuple(data[table][language]) for language in data[table]}
+            for table in _BY_LANGUAGE
+        },
     )
+
+
+# Tables of lexicon.toml split by language ([units.en], [units.fr], ...): the
+# normalisers read any language's words, the macros one language's.
+_BY_LANGUAGE = ("units", "seasons", "dayparts", "ordinals")
+
+
+def _merged(table: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """Merge the language subtables of a lexicon table into one mapping."""
+    return {word: value for words in table.values() for word, value in words.items()}
 
 
 def _alternation(words: list[str], *, capitalise: bool) -> str:
@@ -89,16 +105,6 @@ _EN_MONTH_ABBR = [
     "dec",
 ]
 
-
-# French unit words (the rest of the [units] table is English).
-_FR_UNITS = frozenset(
-    {
-        "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "année", "années",
-        "annee", "annees", "décennie", "décennies", "siècle", "siècles", "heure", "heures",
-        "minute", "minutes", "trimestre", "trimestres", "semestre", "semestres",
-        "week-end", "week-ends",
-    }
-)  # fmt: skip
 
 # Words before a count that leave its lowest figure unchanged ("at least 20" = 20).
 _QUALIFIERS = (
@@ -172,37 +178,15 @@ def macros() -> Mapping[str, str]:
         "MONTH_FR": _alternation(fr_months, capitalise=True),
         "WEEKDAY_EN": _alternation([d.capitalize() for d in en_days], capitalise=False),
         "WEEKDAY_FR": _alternation(fr_days, capitalise=True),
-        "NUMWORD": _alternation([w for w in lex.numbers if len(w) > 2], capitalise=True),
-        "UNIT_EN": _alternation(
-            [u for u in lex.units if u not in _FR_UNITS or u in {"minute", "minutes"}],
-            capitalise=False,
-        ),
-        "UNIT_FR": _alternation([u for u in lex.units if u in _FR_UNITS], capitalise=False),
-        "DAYPART_EN": _alternation(
-            [w for w in lex.dayparts if w.isascii() and w[:4] not in {"mati", "soir", "nuit"}],
-            capitalise=True,
-        ),
-        "DAYPART_FR": _alternation(
-            [w for w in lex.dayparts if not w.isascii() or w[:4] in {"mati", "soir", "nuit"}],
-            capitalise=True,
-        ),
-        "ORD_EN": _alternation(
-            [w for w in lex.ordinals if w.isascii() and not w.startswith(("prem", "1", "seconde"))],
-            capitalise=True,
-        ),
-        "ORD_FR": _alternation(
-            [w for w in lex.ordinals if not w.isascii() or w.startswith(("prem", "1", "seconde"))]
-            + ["second"],
-            capitalise=True,
-        ),
-        "SEASON_EN": _alternation(
-            [w for w in lex.seasons if w in {"spring", "summer", "autumn", "fall", "winter"}],
-            capitalise=True,
-        ),
-        "SEASON_FR": _alternation(
-            [w for w in lex.seasons if w not in {"spring", "summer", "autumn", "fall", "winter"}],
-            capitalise=True,
-        ),
+        "NUMWORD": numword,
+        "UNIT_EN": _alternation(list(lex.words["units"]["en"]), capitalise=False),
+        "UNIT_FR": _alternation(list(lex.words["units"]["fr"]), capitalise=False),
+        "DAYPART_EN": _alternation(list(lex.words["dayparts"]["en"]), capitalise=True),
+        "DAYPART_FR": _alternation(list(lex.words["dayparts"]["fr"]), capitalise=True),
+        "ORD_EN": _alternation(list(lex.words["ordinals"]["en"]), capitalise=True),
+        "ORD_FR": _alternation(list(lex.words["ordinals"]["fr"]), capitalise=True),
+        "SEASON_EN": _alternation(list(lex.words["seasons"]["en"]), capitalise=True),
+        "SEASON_FR": _alternation(list(lex.words["seasons"]["fr"]), capitalise=True),
         # Compound number words: "twenty four", "twenty-four", "vingt-quatre", "dix-huit".
         "NUMWORDS": rf"(?:{numword}(?:[- ](?:et[- ])?{numword})*)",
         "COUNT": _count_macro(lex),
