@@ -118,6 +118,118 @@ class TestReferenceTime:
         text = "The company extended its offer to Nov. 20."
         assert _dates(text, published="1989-11-02", language="en") == [("Nov. 20", "1989-11-20")]
 
+    def test_past_perfect_overrides_a_deadline(self) -> None:
+        """'had been due to expire Friday' is the Friday before, not the next one."""
+        text = "The offer had been due to expire Friday evening."
+        assert _dates(text, published="1989-10-30", language="en") == [
+            ("Friday evening", "1989-10-27TEV")
+        ]
+
+    def test_by_before_a_date_is_a_deadline(self) -> None:
+        """'by Jan. 14' in a past-tense sentence is the coming 14 January."""
+        text = "The service decided the boy should go home by Jan. 14."
+        assert _dates(text, published="2000-01-05", language="en") == [("Jan. 14", "2000-01-14")]
+
+    def test_by_elsewhere_is_not_a_deadline(self) -> None:
+        """'a rally Thursday by media workers': 'by' after the date says nothing of tense."""
+        text = "Castro attended a rally Thursday by media workers."
+        assert _dates(text, published="2000-01-15", language="en") == [("Thursday", "2000-01-13")]
+
+    def test_a_near_day_beats_a_tense_a_year_away(self) -> None:
+        """'had been set to expire Nov. 6', on 2 November, is four days ahead."""
+        text = "The offer had been set to expire Nov. 6."
+        assert _dates(text, published="1989-11-02", language="en") == [("Nov. 6", "1989-11-06")]
+
+    def test_a_month_keeps_its_tense(self) -> None:
+        """'seized power in July', published in May, is last July."""
+        text = "Soldiers seized power in July."
+        assert _dates(text, published="2024-05-03", language="en") == [("July", "2023-07")]
+
+    def test_that_year_is_a_year(self) -> None:
+        """'later that year' after 'June 1998' is 1998, not June 1998."""
+        text = "He fled in June 1998 and returned later that year."
+        assert _dates(text, published="2000-01-28", language="en")[-1] == ("that year", "1998")
+
+    def test_an_interval_after_a_clause_is_a_duration(self) -> None:
+        """'a month after the coup' is the length 'a month', not the month after the last date."""
+        text = "In March 2023 talks stalled; barely a month after the coup, the junta left ECOWAS."
+        assert ("a month", "P1M") in _dates(text, language="en")
+
+
+class TestHolidays:
+    @pytest.mark.parametrize(
+        ("spec", "around", "expected"),
+        [
+            ("12-25", "2024-05-03", ["2023-12-25", "2024-12-25", "2025-12-25"]),
+            ("easter", "2000-01-01", ["1999-04-04", "2000-04-23", "2001-04-15"]),
+            ("easter", "2019-06-01", ["2018-04-01", "2019-04-21", "2020-04-12"]),
+            ("easter-2", "2025-01-01", ["2024-03-29", "2025-04-18", "2026-04-03"]),
+            ("11-4-thu", "1999-06-01", ["1998-11-26", "1999-11-25", "2000-11-23"]),
+            ("11-1-mon+1", "2024-01-01", ["2023-11-07", "2024-11-05", "2025-11-04"]),
+            ("05-last-mon", "2024-01-01", ["2023-05-29", "2024-05-27", "2025-05-26"]),
+            # Tabular Hijri dates; the observed Tabaski in Mali was 17 June 2024
+            # and the Korité 10 April 2024.
+            ("hijri:12-10", "2024-06-01", ["2023-06-29", "2024-06-17", "2025-06-07"]),
+            ("hijri:10-01", "2024-04-01", ["2023-04-22", "2024-04-10", "2025-03-31"]),
+            ("hijri:01-01", "2023-08-01", ["2022-07-30", "2023-07-19", "2024-07-08"]),
+        ],
+    )
+    def test_occurrences(self, spec: str, around: str, expected: list[str]) -> None:
+        from sahelnews._holidays import parse_holiday  # noqa: PLC0415 - internal detail
+
+        days = parse_holiday(spec).occurrences(dt.date.fromisoformat(around))
+        assert [d.isoformat() for d in days] == expected
+
+    @pytest.mark.parametrize(
+        "spec",
+        ["13-01", "02-30", "easter+x", "11-6-thu", "11-4-thursday", "hijri:13-01", "12-25+1", ""],
+    )
+    def test_bad_value_is_a_rule_error(self, spec: str) -> None:
+        """A holiday value that cannot be computed is reported when the rule is built."""
+        with pytest.raises(sahelnews.RuleError, match="holiday value"):
+            sahelnews.Rule(
+                family="dates", id="user.holiday", label="DATE", normalize="holiday",
+                value=spec, aliases=["Fête"],
+            )  # fmt: skip
+
+    def test_holiday_without_value_is_a_rule_error(self) -> None:
+        with pytest.raises(sahelnews.RuleError, match="needs a value"):
+            sahelnews.Rule(
+                family="dates", id="user.holiday", label="DATE", normalize="holiday",
+                aliases=["Fête"],
+            )  # fmt: skip
+
+    def test_tense_picks_the_occurrence(self) -> None:
+        """Past tense takes the last Tabaski, future the next one."""
+        past = "Deux attaques ont eu lieu pendant la Tabaski."
+        future = "Les marchés seront fermés pour la Tabaski."
+        assert _dates(past, published="2024-09-01", language="fr") == [("la Tabaski", "2024-06-17")]
+        assert _dates(future, published="2024-09-01", language="fr") == [
+            ("la Tabaski", "2025-06-07")
+        ]
+
+    def test_user_holiday(self) -> None:
+        """A user adds a national day computed from the calendar, in their own rule."""
+        rule = sahelnews.Rule(
+            family="dates", id="user.holiday.armed-forces-day", label="DATE",
+            normalize="holiday", value="01-20", aliases=["la fête de l'Armée"],
+            languages=["fr"],
+        )  # fmt: skip
+        rules = sahelnews.Ruleset.default().extend(rule)
+        found = sahelnews.extract_dates(
+            "Le défilé a eu lieu pour la fête de l'Armée.", published="2024-05-03",
+            language="fr", rules=rules,
+        )  # fmt: skip
+        assert [(d.text, d.value) for d in found] == [("la fête de l'Armée", "2024-01-20")]
+
+    def test_no_publication_date(self) -> None:
+        """Without a publication date a fixed day keeps an unknown year; a moving one has no value."""
+        found = sahelnews.extract_dates("Christmas and Easter", language="en")
+        assert [(d.text, d.value) for d in found] == [
+            ("Christmas", "XXXX-12-25"),
+            ("Easter", None),
+        ]
+
 
 class TestAnchors:
     def test_pattern_without_anchor_scans_everything(self) -> None:

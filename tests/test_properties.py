@@ -44,6 +44,7 @@ DATE_WORDS = st.sampled_from(
         "a", "year-earlier", "il", "y", "a", "semaine", "dernière", "mardi", "prochain", "fin",
         "juillet", "l'an", "dernier", "ce", "week-end", "nuit", "de", "samedi", "à", "10h30",
         "9", "a.m.", "the", "following", "day", "XXe", "siècle", "années", "80", ",", ".",
+        "Easter", "Thanksgiving", "la", "Tabaski", "Korité", "Christmas", "Pâques",
     ]
 )  # fmt: skip
 

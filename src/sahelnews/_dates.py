@@ -26,6 +26,7 @@ import attrs
 import regex
 
 from sahelnews._compile import AliasMatcher, Hit
+from sahelnews._holidays import parse_holiday
 from sahelnews._lexicon import lexicon, parse_count
 from sahelnews._model import DateMention, Granularity, Span, TimexType
 from sahelnews._rules import Rule
@@ -38,14 +39,20 @@ ANCHOR_WINDOW = 32
 # last or the next one. News reports the past, so without any cue weekdays
 # look back.
 _FUTURE_EN = (
-    r"will|shall|'ll|won't|going\s+to|plans?\s+to|scheduled|expected|due|"
-    r"upcoming|payable|set\s+to|intends?\s+to|until|as\s+(?:soon|early)\s+as|planning|"
-    # deadlines: a date after these is ahead even when the verb is past
-    r"extended\s+(?:\w+\s+){0,3}?to|postponed|delayed|adjourned|deferred|deadline|expires?|"
-    r"expiring|effective|record|redeem|redemption"
+    r"will|shall|'ll|won't|would|going\s+to|plans?\s+to|planned|scheduled|expected|due|"
+    r"upcoming|payable|set\s+to|intends?\s+to|(?:is|are)\s+to|as\s+(?:soon|early)\s+as|"
+    r"planning"
 )
+# Deadlines: a date after these is ahead even when the verb is simple past
+# ("was extended to Friday"), but not under a past perfect ("had been due to
+# expire Friday", "until Thursday they had not called him").
+_DEADLINE_EN = (
+    r"until|extended\s+(?:\w+\s+){0,3}?to|postponed|delayed|adjourned|deferred|deadline|"
+    r"expires?|expiring|effective|record|redeem|redemption"
+)
+_PERFECT_EN = r"had|hadn't"
 _PAST_EN = (
-    r"was|were|had|did|been|ago|last|earlier|previous|said|told|announced|reported|"
+    r"was|were|did|been|ago|last|earlier|previous|said|told|announced|reported|"
     # irregular past tenses of the verbs news uses for events
     r"took|fled|came|went|began|fell|held|left|met|saw|struck|shot|fought|won|lost|made|"
     r"gave|ran|rose|sent|broke|brought|built|caught|chose|drove|found|got|grew|hid|kept|"
@@ -68,7 +75,9 @@ _PAST_FR = (
 # A participle after "be" ("will be held", "to be signed") is not a past tense.
 _TENSE_RE = {
     "en": regex.compile(
-        rf"(?i)\b(?:(?P<future>{_FUTURE_EN})|(?<!\b(?:be|being)\s)(?P<past>{_PAST_EN}))\b"
+        rf"(?i)\b(?:(?P<future>{_FUTURE_EN})|(?P<deadline>{_DEADLINE_EN}|(?P<by>by))"
+        rf"|(?P<perfect>{_PERFECT_EN})"
+        rf"|(?<!\b(?:be|being)\s)(?P<past>{_PAST_EN}))\b"
     ),
     "fr": regex.compile(rf"(?i)\b(?:(?P<future>{_FUTURE_FR})|(?P<past>{_PAST_FR}))\b"),
 }
@@ -249,6 +258,12 @@ class _Context:
 Normaliser = Callable[[Rule, Hit, _Context], _Value | None]
 
 
+# How much nearer the other reading must be to override the tense: a month
+# alone ("seized power in July", in May) keeps its tense more firmly than a day.
+_FAR_NEARER_DAY = 6
+_FAR_NEARER_MONTH = 8
+
+
 def _pick_year(month: int, day: int | None, ctx: _Context) -> int | None:
     """Pick the year of a month (and day) named without one, from the publication date and tense.
 
@@ -264,15 +279,20 @@ def _pick_year(month: int, day: int | None, ctx: _Context) -> int | None:
     future_year = (
         pub.year if key >= pub_key or (day is None and month == pub.month) else pub.year + 1
     )
-    if ctx.tense == "past":
-        return past_year
-    if ctx.tense == "future":
-        return future_year
     past = dt.date(past_year, month, min(day or 15, 28))
     future = dt.date(future_year, month, min(day or 15, 28))
+    before, ahead = pub - past, future - pub
+    # A date written without its year is near the publication date: the
+    # tense's reading loses only when the other one is far nearer ("had been
+    # set to expire Nov. 6" on 2 November is four days ahead, not a year back).
+    far = _FAR_NEARER_DAY if day else _FAR_NEARER_MONTH
+    if ctx.tense == "past":
+        return future_year if ahead * far < before else past_year
+    if ctx.tense == "future":
+        return past_year if before * far < ahead else future_year
     # News mostly reports what happened: without a cue the future reading
     # needs to be much the nearer ("payable Dec. 15" in late October).
-    return future_year if (future - pub) * 5 < (pub - past) * 2 else past_year
+    return future_year if ahead * 5 < before * 2 else past_year
 
 
 def _with_time(value: _Value, hit: Hit) -> _Value:
@@ -630,7 +650,9 @@ def _anaphoric(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
         return None
     shift = n * (rule.offset if rule.offset is not None else -1)
     year_override = _year_of(hit)
-    gran = base_value.granularity
+    # "that year" names the year itself; only a shift ("a year earlier")
+    # keeps the reference's finer granularity.
+    gran = base_value.granularity if shift else Granularity.DAY
     if unit == "quarter" or (gran is Granularity.QUARTER and unit == "year"):
         quarter = _quarter_of(base)
         year = year_override or base.year
@@ -689,15 +711,32 @@ def _clock(_rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
 
 
 def _holiday(rule: Rule, _hit: Hit, ctx: _Context) -> _Value | None:
-    """A fixed-date holiday (``value = "12-25"``): its year from the publication date and tense."""
+    """A holiday ("Christmas", "Tabaski", "Easter"): its occurrence by publication date and tense.
+
+    The rule's ``value`` says how the day is computed (see ``_holidays``).
+    Past tense takes the latest occurrence on or before the publication date,
+    future tense the next one; without a cue the past one, unless the next is
+    much nearer.
+    """
     if not rule.value:
         return None
-    month, day = (int(part) for part in rule.value.split("-"))
-    year = _pick_year(month, day, ctx)
-    if year is None:
-        return _Value(f"XXXX-{month:02d}-{day:02d}")
-    date = _safe_date(year, month, day)
-    return _day(date) if date else None
+    spec = parse_holiday(rule.value)
+    if ctx.published is None:
+        return _Value(spec.fixed_value())
+    pub = ctx.published
+    days = spec.occurrences(pub)
+    past = [d for d in days if d <= pub]
+    future = [d for d in days if d >= pub]
+    chosen: dt.date | None
+    if not past or not future:  # at the ends of the calendar
+        chosen = past[-1] if past else future[0] if future else None
+    elif ctx.tense == "past":
+        chosen = past[-1]
+    elif ctx.tense == "future":
+        chosen = future[0]
+    else:
+        chosen = future[0] if (future[0] - pub) * 5 < (pub - past[-1]) * 2 else past[-1]
+    return _day(chosen) if chosen else None
 
 
 def _literal(rule: Rule, _hit: Hit, _ctx: _Context) -> _Value | None:
@@ -1025,16 +1064,28 @@ def _tense(
         if after is not None:
             hi = after.start() + 1
     best: tuple[int, str] | None = None
+    perfect = False
     for m in cues.finditer(text, lo, hi):
         if hit.start <= m.start() < hit.end:
             continue  # the expression's own words ("last week") are not tense cues
         distance = hit.start - m.end() if m.end() <= hit.start else m.start() - hit.end
         # A cue before the expression is its verb more often than one after it.
         weighted = distance if m.end() <= hit.start else distance * 3
-        kind = "future" if m.group("future") else "past"
+        groups = m.groupdict()
+        if groups.get("by") and (m.end() > hit.start or text[m.end() : hit.start].strip()):
+            continue  # "by" is a deadline only right before its date ("by Oct. 31")
+        if groups.get("perfect"):
+            perfect = True
+        kind = "future" if groups.get("future") or groups.get("deadline") else "past"
+        if groups.get("deadline"):
+            kind = "deadline"
         if best is None or weighted < best[0]:
             best = (weighted, kind)
-    return best[1] if best else "none"
+    if best is None:
+        return "none"
+    if best[1] == "deadline":
+        return "past" if perfect else "future"
+    return best[1]
 
 
 def _normalise(rule: Rule, hit: Hit, ctx: _Context, language: str) -> _Value | None:

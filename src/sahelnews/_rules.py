@@ -16,6 +16,7 @@ import pycountry
 import regex
 
 from sahelnews._errors import RuleError
+from sahelnews._holidays import parse_holiday
 from sahelnews._model import ActorType, Modality, PlaceType, PloverCategory, TimexType
 
 if TYPE_CHECKING:
@@ -367,6 +368,13 @@ class Rule:
                     raise err(f"anchor {self.anchor!r} matches the empty string")
                 if not self.patterns:
                     raise err("an anchor only applies to patterns; this rule has none")
+            if self.normalize == "holiday":
+                if self.value is None:
+                    raise err("a holiday rule needs a value such as '12-25' or 'easter'")
+                try:
+                    parse_holiday(self.value)
+                except ValueError as exc:
+                    raise err(str(exc)) from None
         if self.family == "events":
             for role_types in (self.source_types, self.target_types):
                 unknown = set(role_types) - _ACTOR_TYPES
