@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import os
 import threading
@@ -15,6 +16,7 @@ import attrs
 import pycountry
 import regex
 
+from sahelnews._compile import compiled_pattern
 from sahelnews._errors import RuleError
 from sahelnews._holidays import parse_holiday
 from sahelnews._model import ActorType, Modality, PlaceType, PloverCategory, TimexType
@@ -338,9 +340,12 @@ class Rule:
         bad_langs = set(self.languages) - set(LANGUAGES)
         if bad_langs or not self.languages:
             raise err(f"languages must be a non-empty list of 'en'/'fr', got {self.languages!r}")
-        for pattern in self.patterns:
+        # The built-in rules are checked by the project's tests; compiling their
+        # patterns here would cost most of the load time, so they compile
+        # lazily, when a family is first used. Users' rules are checked now.
+        for pattern in () if _TRUSTED.get() else self.patterns:
             try:
-                compiled = regex.compile(pattern)
+                compiled = compiled_pattern(pattern)
             except regex.error as exc:
                 raise err(f"bad regex {pattern!r}: {exc}") from None
             if compiled.fullmatch(""):
@@ -360,12 +365,13 @@ class Rule:
             if self.unit is not None and self.unit not in _UNIT_VALUES:
                 raise err(f"unknown unit {self.unit!r}; expected one of {sorted(_UNIT_VALUES)}")
             if self.anchor is not None:
-                try:
-                    anchor = regex.compile(self.anchor)
-                except regex.error as exc:
-                    raise err(f"bad anchor regex {self.anchor!r}: {exc}") from None
-                if anchor.fullmatch(""):
-                    raise err(f"anchor {self.anchor!r} matches the empty string")
+                if not _TRUSTED.get():
+                    try:
+                        anchor = compiled_pattern(self.anchor)
+                    except regex.error as exc:
+                        raise err(f"bad anchor regex {self.anchor!r}: {exc}") from None
+                    if anchor.fullmatch(""):
+                        raise err(f"anchor {self.anchor!r} matches the empty string")
                 if not self.patterns:
                     raise err("an anchor only applies to patterns; this rule has none")
             if self.normalize == "holiday":
@@ -652,6 +658,14 @@ def _rules_of(source: RuleSource) -> Iterable[Rule]:
     raise TypeError(f"cannot extend a ruleset with {type(source).__name__}")
 
 
+#: Set while the built-in rule files load: their patterns are not compiled then.
+_TRUSTED: contextvars.ContextVar[bool] = contextvars.ContextVar("_TRUSTED", default=False)
+
+
 @functools.cache
 def _default_ruleset() -> Ruleset:
-    return Ruleset.from_files(_builtin_files())
+    token = _TRUSTED.set(True)
+    try:
+        return Ruleset.from_files(_builtin_files())
+    finally:
+        _TRUSTED.reset(token)
