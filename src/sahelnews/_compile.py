@@ -26,9 +26,10 @@ _SPACES = regex.compile(r"\s+")
 
 def fold_key(text: str) -> str:
     """Fold whitespace runs, apostrophes and hyphens so equal spellings share a key."""
-    return _SPACES.sub(" ", text.translate(_FOLD)).strip()
+    return " ".join(text.translate(_FOLD).split())
 
 
+@functools.lru_cache(maxsize=65_536)
 def strip_accents(text: str) -> str:
     """Return *text* without combining accents (``Goïta`` -> ``Goita``)."""
     decomposed = unicodedata.normalize("NFD", text)
@@ -119,6 +120,11 @@ class Hit:
     match: regex.Match[str] | None = None
 
 
+# Compass words end names that go on with a hyphen: "Nord-Kivu", "Centre-Est".
+_COMPASS = frozenset(
+    {"nord", "sud", "est", "ouest", "north", "south", "east", "west", "centre", "center"}
+)
+
 # Words are runs of \w, as the std-lib engine sees them; the matcher splits a
 # text into its distinct words once (C speed) and looks only those up.
 _WORD_RE = re.compile(r"\w+")
@@ -132,13 +138,24 @@ def _is_word_char(ch: str) -> bool:
 @functools.cache
 def _fold_char(ch: str) -> str:
     """One character folded as alias keys are: lower case, no accent, one apostrophe and hyphen."""
-    folded = strip_accents(ch.translate(_FOLD)).casefold()
+    folded = strip_accents(ch.translate(_FOLD)).lower()
     return folded if len(folded) == 1 else ch
+
+
+def _fold_word(word: str) -> str:
+    """*word* folded character by character (see :func:`_fold_char`), offsets kept."""
+    # The usual case, Latin letters with or without accents: decompose, drop
+    # the accents, lower-case, all in C. It is exact when every character
+    # became one ASCII character; otherwise fold character by character.
+    ascii_form = unicodedata.normalize("NFD", word.translate(_FOLD)).encode("ascii", "ignore")
+    if len(ascii_form) == len(word):
+        return ascii_form.decode("ascii").lower()
+    return "".join(_fold_char(ch) for ch in word)
 
 
 def fold_alias(text: str) -> str:
     """The matching key of an alias: spacing, apostrophes, hyphens, case and accents folded."""
-    return "".join(_fold_char(ch) for ch in fold_key(text))
+    return _fold_word(fold_key(text))
 
 
 @functools.cache
@@ -172,7 +189,7 @@ class _Words:
         for word in set(_WORD_RE.findall(text)):
             folded = folds.get(word)
             if folded is None:
-                folded = folds[word] = "".join(_fold_char(ch) for ch in word)
+                folded = folds[word] = _fold_word(word)
             spellings = by_fold.get(folded)
             if spellings is None:
                 by_fold[folded] = [word]
@@ -202,8 +219,8 @@ class AliasMatcher:
         With ``patterns=False`` only the aliases are matched (the date family
         runs its patterns itself, gated by anchors).
         """
-        # key -> [(rule, spellings allowed by its case policy, or None for any)]
-        table: dict[str, list[tuple[Rule, frozenset[str] | None]]] = {}
+        # key -> [(rule, the rule's aliases with that key, or None: any case)]
+        table: dict[str, list[tuple[Rule, tuple[str, ...] | None]]] = {}
         self._pattern_rules: list[Rule] = []
         # Later rules take precedence (user extensions come last), so iterate in
         # reverse and append: the first rule listed for a key is the preferred one.
@@ -212,18 +229,14 @@ class AliasMatcher:
                 key = fold_alias(alias)
                 if not key or not any(_is_word_char(ch) for ch in key):
                     continue
-                spellings: frozenset[str] | None = None
-                if rule.case != "ignore":
-                    spellings = frozenset(
-                        fold_key(variant)
-                        for spelling in {alias, strip_accents(alias)}
-                        for variant in case_variants(spelling, rule.case)
-                    )
+                # The case policy is checked where a key matches (see _case_ok):
+                # far fewer checks than spellings would be built here.
+                spellings = None if rule.case == "ignore" else (fold_key(alias),)
                 bucket = table.setdefault(key, [])
                 for i, (known, allowed) in enumerate(bucket):
                     if known is rule:  # two aliases of one rule folding alike
                         if allowed is not None and spellings is not None:
-                            bucket[i] = (rule, allowed | spellings)
+                            bucket[i] = (rule, allowed + spellings)
                         else:
                             bucket[i] = (rule, None)
                         break
@@ -294,13 +307,20 @@ class AliasMatcher:
             end = _match_key(text, pos, key[offset:])
             if end < 0:
                 continue
+            if (
+                end + 1 < len(text)
+                and text[end] in _HYPHENS
+                and _is_word_char(text[end + 1])
+                and key.rsplit(" ", 1)[-1] in _COMPASS
+            ):
+                continue  # "région du Nord" is not the start of "région du Nord-Kivu"
             surface: str | None = None
             rules = []
             for rule, allowed in self._table[key]:
                 if allowed is not None:
                     if surface is None:
-                        surface = fold_key(text[start:end])
-                    if surface not in allowed:
+                        surface = strip_accents(fold_key(text[start:end]))
+                    if not any(_case_ok(surface, alias, rule.case) for alias in allowed):
                         continue
                 rules.append(rule)
             if rules:
@@ -309,6 +329,23 @@ class AliasMatcher:
     def __bool__(self) -> bool:
         """Return whether the matcher has anything to match."""
         return bool(self._table or self._pattern_rules)
+
+
+def _case_ok(surface: str, alias: str, case: str) -> bool:
+    """Whether *surface* (accents stripped) spells *alias* under its case policy.
+
+    Accents never matter. *exact* and all-capitals aliases match only as
+    written; otherwise the alias matches as written, in all capitals, and (if
+    it starts in lower case) with a capital first letter. See docs/rules.md.
+    """
+    plain = strip_accents(alias)
+    if surface == plain:
+        return True
+    if case == "exact" or _is_acronym(alias):
+        return False
+    return surface == plain.upper() or (
+        plain[:1].islower() and surface == plain[:1].upper() + plain[1:]
+    )
 
 
 def _match_back(text: str, end: int, prefix: str) -> int:

@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator
 from sahelnews._dates import find_dates
 from sahelnews._errors import InputError
 from sahelnews._events import attach_casualties, find_casualties, find_events
-from sahelnews._model import DateMention, Extraction, Mention
+from sahelnews._geo import find_relative
+from sahelnews._model import DateMention, Extraction, Mention, Place
 from sahelnews._recognise import find_entities
 from sahelnews._rules import LANGUAGES, Ruleset
 from sahelnews._text import detect_language, looks_like_mojibake, split_sentences
@@ -86,6 +87,7 @@ class Extractor:
         events = find_events(text, sentences, mentions, compiled)
         casualties = find_casualties(text, compiled)
         events = attach_casualties(events, casualties, sentences)
+        relative = find_relative(text, [m for m in entities if isinstance(m, Place)])
         return Extraction(
             text=text,
             language=language,
@@ -94,6 +96,7 @@ class Extractor:
             mentions=tuple(mentions),
             events=tuple(events),
             casualties=tuple(casualties),
+            relative_locations=tuple(relative),
             warnings=tuple(warnings),
             version=__version__,
         )

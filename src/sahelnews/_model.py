@@ -399,6 +399,31 @@ class Event:
 
 
 @attrs.frozen(kw_only=True)
+class RelativeLocation(Span):
+    """A location given relative to a place: "à 50 km au nord de Gao", "30 km from Djibo".
+
+    The span covers the whole expression; ``anchor`` is the place it is
+    relative to. ``distance_km`` is None for "near Gao" / "près de Gao"
+    (approximations such as "une trentaine de kilomètres" give 30; miles are
+    converted), ``direction`` a compass point from the anchor (``N``, ``NE``,
+    ... ``NW``) or None.
+    """
+
+    anchor: Place
+    distance_km: float | None = None
+    direction: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the relative location as a JSON-contract object."""
+        return {
+            **super().to_dict(),
+            "anchor": {"start": self.anchor.start, "end": self.anchor.end, "id": self.anchor.id},
+            "distance_km": self.distance_km,
+            "direction": self.direction,
+        }
+
+
+@attrs.frozen(kw_only=True)
 class Extraction:
     """Everything extracted from one document.
 
@@ -415,13 +440,25 @@ class Extraction:
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
     casualties: tuple[Casualty, ...] = ()
+    relative_locations: tuple[RelativeLocation, ...] = ()
     warnings: tuple[str, ...] = ()
     version: str = "0.1.0"
 
     @property
     def countries(self) -> tuple[Country, ...]:
-        """The country mentions, in text order."""
+        """The country mentions, in text order, including capitals used as metonyms.
+
+        A metonym ("Paris a annoncé") has ``via == CountryVia.CAPITAL``; count
+        countries with :meth:`country_codes`, which leaves them out.
+        """
         return tuple(m for m in self.mentions if isinstance(m, Country))
+
+    @property
+    def metonyms(self) -> tuple[Country, ...]:
+        """The capitals used for their state ("Washington said"), in text order."""
+        return tuple(
+            m for m in self.mentions if isinstance(m, Country) and m.via is CountryVia.CAPITAL
+        )
 
     @property
     def places(self) -> tuple[Place, ...]:
@@ -463,6 +500,7 @@ class Extraction:
             "mentions": [m.to_dict() for m in self.mentions],
             "events": [e.to_dict() for e in self.events],
             "casualties": [c.to_dict() for c in self.casualties],
+            "relative_locations": [r.to_dict() for r in self.relative_locations],
             "warnings": list(self.warnings),
         }
 

@@ -10,6 +10,7 @@ import pycountry
 import regex
 
 from sahelnews._compile import AliasMatcher, CompiledRules, Hit, first_fit
+from sahelnews._geo import is_metonym, resolve_places
 from sahelnews._lexicon import lexicon
 from sahelnews._model import (
     Actor,
@@ -142,16 +143,51 @@ _BUILDERS: tuple[tuple[str, Callable[[Rule, Hit, str], tuple[int, Mention] | Non
 )
 
 
-def _candidates(text: str, compiled: CompiledRules) -> list[tuple[int, Mention]]:
+def _candidates(
+    text: str, compiled: CompiledRules, alternatives: dict[tuple[int, int], list[Rule]]
+) -> list[tuple[int, Mention]]:
     out: list[tuple[int, Mention]] = []
+    place_spans: set[tuple[int, int]] = set()
+    capitals: list[tuple[int, Mention]] = []
     for family, build in _BUILDERS:
         matcher: AliasMatcher = getattr(compiled, family)
         for hit in matcher.finditer(text):
-            rule = _pick(hit, text)
+            if family == "places":
+                options = [r for r in hit.rules if _context_ok(r, hit, text)]
+                if any(not r.id.startswith("geonames:") for r in hit.rules if r not in options):
+                    # A name that a curated rule reads only in a place context
+                    # (a first name, a word) needs that context for every place.
+                    options = []
+                if not options:
+                    continue
+                alternatives[(hit.start, hit.end)] = options
+                place_spans.add((hit.start, hit.end))
+                rule: Rule | None = options[0]
+            else:
+                rule = _pick(hit, text)
             candidate = build(rule, hit, text) if rule is not None else None
-            if candidate is not None:
+            if candidate is None:
+                continue
+            mention = candidate[1]
+            if isinstance(mention, Country) and mention.via is CountryVia.CAPITAL:
+                capitals.append(candidate)
+            else:
                 out.append(candidate)
+    # A capital is also a city: which one the text means depends on context
+    # ("Bamako a rappelé son ambassadeur" is the government, "à Bamako" the city).
+    for priority, mention in capitals:
+        span = (mention.start, mention.end)
+        if span not in place_spans:
+            out.append((priority, mention))
+        elif is_metonym(text, *span):
+            out = [c for c in out if (c[1].start, c[1].end) != span or not isinstance(c[1], Place)]
+            alternatives.pop(span, None)
+            out.append((priority, mention))
     return out
+
+
+def _context_ok(rule: Rule, hit: Hit, text: str) -> bool:
+    return rule.context != "locative" or _locative_ok(text, hit.start)
 
 
 def resolve_overlaps(candidates: Iterable[tuple[int, Mention]]) -> list[Mention]:
@@ -163,8 +199,24 @@ def resolve_overlaps(candidates: Iterable[tuple[int, Mention]]) -> list[Mention]
 
 
 def find_entities(text: str, compiled: CompiledRules) -> list[Mention]:
-    """Find country, place, actor and unit mentions, overlaps resolved, generic actors composed."""
-    return compose_actors(text, resolve_overlaps(_candidates(text, compiled)), compiled.language)
+    """Find country, place, actor and unit mentions, overlaps resolved, generic actors composed.
+
+    Ambiguous places are resolved from the whole article and region phrases
+    trimmed to the region's name ("la région de Mopti" -> "Mopti").
+    """
+    alternatives: dict[tuple[int, int], list[Rule]] = {}
+    mentions = resolve_overlaps(_candidates(text, compiled, alternatives))
+
+    def fallback(start: int, end: int) -> list[Rule]:
+        return [
+            rule
+            for hit in compiled.places.finditer(text[start:end])
+            if (hit.start, hit.end) == (0, end - start)
+            for rule in hit.rules
+        ]
+
+    mentions = resolve_places(text, mentions, alternatives, fallback)
+    return compose_actors(text, mentions, compiled.language)
 
 
 _NUMBER_BEFORE = regex.compile(

@@ -565,7 +565,7 @@ class Ruleset:
             paths = [paths]
         rules: list[Rule] = []
         for path in paths:
-            rules.extend(load_rule_file(path))
+            rules.extend(_load_any(path))
         return cls(rules)
 
     def extend(self, *sources: RuleSource) -> Ruleset:
@@ -648,7 +648,7 @@ def _rules_of(source: RuleSource) -> Iterable[Rule]:
     if isinstance(source, Rule):
         return (source,)
     if isinstance(source, str | os.PathLike):
-        return load_rule_file(source)
+        return _load_any(source)
     if isinstance(source, Iterable):
         rules = list(source)
         for rule in rules:
@@ -662,10 +662,29 @@ def _rules_of(source: RuleSource) -> Iterable[Rule]:
 _TRUSTED: contextvars.ContextVar[bool] = contextvars.ContextVar("_TRUSTED", default=False)
 
 
+def _load_any(path: str | os.PathLike[str]) -> tuple[Rule, ...]:
+    """A rule file (``.toml``) or a gazetteer file of places (``.tsv``)."""
+    if str(path).lower().endswith(".tsv"):
+        from sahelnews._gazetteer import load_gazetteer_file  # noqa: PLC0415 - import cycle
+
+        return load_gazetteer_file(path)
+    return load_rule_file(path)
+
+
 @functools.cache
 def _default_ruleset() -> Ruleset:
+    from sahelnews._gazetteer import builtin_gazetteer  # noqa: PLC0415 - import cycle
+
     token = _TRUSTED.set(True)
     try:
-        return Ruleset.from_files(_builtin_files())
+        curated: list[Rule] = []
+        for path in _builtin_files():
+            curated.extend(load_rule_file(path))
+        # The gazetteer comes first so that curated rules take precedence
+        # when both know a name.
+        gazetteer = builtin_gazetteer(curated)
+        enriched = {(r.family, r.id): r for r in gazetteer}
+        curated = [enriched.pop((r.family, r.id), r) for r in curated]
+        return Ruleset([*enriched.values(), *curated])
     finally:
         _TRUSTED.reset(token)
