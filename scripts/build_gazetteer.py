@@ -479,6 +479,12 @@ SAHEL_ADMIN1_CHECKED: dict[tuple[str, str], str] = {
 #: ISO 3166-2 code -> extra spellings (pycountry's own name and accent-stripped forms of
 #: every spelling are added automatically).  Only names in real use; when unsure, omitted.
 ADMIN1_VARIANTS: dict[str, tuple[str, ...]] = {
+    # Sudan: the Darfur states, as the French press names them
+    "SD-DW": ("Darfour occidental", "Darfour-Ouest", "Ouest-Darfour"),
+    "SD-DN": ("Darfour du Nord", "Nord-Darfour", "Darfour-Nord"),
+    "SD-DS": ("Darfour du Sud", "Sud-Darfour", "Darfour-Sud"),
+    "SD-DC": ("Darfour central", "Darfour-Centre", "Centre-Darfour"),
+    "SD-DE": ("Darfour oriental", "Darfour-Est", "Est-Darfour"),
     # Mali
     "ML-6": ("Timbuktu",),
     "ML-10": ("Taoudeni",),

@@ -76,12 +76,24 @@ class TestLoading:
         assert by_id(again) == by_id(Ruleset.default())
 
     def test_import_does_not_compile(self) -> None:
-        """Importing sahelnews loads no rule file and compiles nothing."""
-        code = (
-            "import sys, sahelnews; "
-            "assert 'dateparser' not in sys.modules; "
-            "assert sahelnews._rules._default_ruleset.cache_info().currsize == 0"
-        )
+        """Importing sahelnews loads no rule file and compiles no regular expression."""
+        code = """
+import re, sys, regex
+calls = []
+def counting(compile):
+    def wrapper(*args, **kwargs):
+        if "sahelnews" in sys._getframe(1).f_code.co_filename:
+            calls.append(args[0])
+        return compile(*args, **kwargs)
+    return wrapper
+regex.compile, re.compile = counting(regex.compile), counting(re.compile)
+import sahelnews
+assert "dateparser" not in sys.modules
+assert sahelnews._rules._default_ruleset.cache_info().currsize == 0
+assert calls == [], calls[:3]
+sahelnews.extract_places("Gao", language="fr")
+assert calls, "the counter works"
+"""
         subprocess.run([sys.executable, "-c", code], check=True)
 
     def test_compiled_once_per_language(self) -> None:

@@ -1,7 +1,14 @@
 """sahelnews: countries, places, actors, units, dates and events from Sahel news."""
 
 from sahelnews._errors import InputError, RuleError, SahelnewsError
-from sahelnews._extract import Extractor, __version__, extract, extract_dates, extract_many
+from sahelnews._extract import (
+    Extractor,
+    __version__,
+    extract,
+    extract_dates,
+    extract_many,
+    extract_places,
+)
 from sahelnews._model import (
     AcledCode,
     Actor,
@@ -60,4 +67,5 @@ __all__ = [
     "extract",
     "extract_dates",
     "extract_many",
+    "extract_places",
 ]

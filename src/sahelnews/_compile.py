@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from sahelnews._lazy import lazy_re, lazy_regex
+
 if TYPE_CHECKING:
     from sahelnews._dates import DateMatcher
     from sahelnews._rules import Rule, Ruleset
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 _APOSTROPHES = "'’ʼ`´"
 _HYPHENS = "-‐‑‒–"
 _FOLD = str.maketrans(dict.fromkeys(_APOSTROPHES, "'") | dict.fromkeys(_HYPHENS, "-"))
-_SPACES = regex.compile(r"\s+")
+_SPACES = lazy_regex(r"\s+")
 
 
 def fold_key(text: str) -> str:
@@ -127,7 +129,9 @@ _COMPASS = frozenset(
 
 # Words are runs of \w, as the std-lib engine sees them; the matcher splits a
 # text into its distinct words once (C speed) and looks only those up.
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = lazy_re(r"\w+")
+# A separator (a run of spaces, or other non-word characters) and the word after it.
+_HEAD_RE = lazy_re(r"(\s+|[^\w\s]*)(\w*)")
 _WORD_CACHE_LIMIT = 200_000  # distinct words remembered across documents
 
 
@@ -248,13 +252,18 @@ class AliasMatcher:
         self._table = {k: tuple(v) for k, v in table.items()}
         # Each key is indexed by its longest word, not its first: "la région
         # de Mopti" is found through "region", a far rarer word than "la".
-        # index word -> [(where the word starts in the key, key)], longest key first
-        first: dict[str, list[tuple[int, str]]] = {}
+        # index word -> [(key, the key before the word, the key after it, the
+        # rest up to the end of its first word)], longest key first
+        first: dict[str, list[tuple[str, str, str, str]]] = {}
         for key in self._table:
             word = max(_WORD_RE.finditer(key), key=lambda m: len(m.group()))
-            first.setdefault(word.group(), []).append((word.start(), key))
+            rest = key[word.end() :]
+            head = _HEAD_RE.match(rest)
+            first.setdefault(word.group(), []).append(
+                (key, key[: word.start()], rest, head.group() if head else "")
+            )
         for keys in first.values():
-            keys.sort(key=lambda item: -len(item[1]))
+            keys.sort(key=lambda item: -len(item[0]))
         self._first = first
         self._first_keys = frozenset(first)
         self._patterns: list[tuple[Rule, regex.Pattern[str]]] | None = None
@@ -285,7 +294,7 @@ class AliasMatcher:
                         if (pos == 0 or not _is_word_char(text[pos - 1])) and (
                             after == n or not _is_word_char(text[after])
                         ):
-                            hits.extend(self._hits_at(text, pos, candidates))
+                            hits.extend(self._hits_at(text, pos, after, candidates))
                         pos = text.find(word, after)
         for rule, pattern in self._compiled_patterns():
             hits.extend(
@@ -296,17 +305,29 @@ class AliasMatcher:
         hits.sort(key=lambda h: (h.start, -h.end))
         return iter(hits)
 
-    def _hits_at(self, text: str, pos: int, candidates: list[tuple[int, str]]) -> Iterator[Hit]:
-        for offset, key in candidates:
-            if offset:
-                start = _match_back(text, pos, key[:offset])
+    def _hits_at(
+        self, text: str, pos: int, after: int, candidates: list[tuple[str, str, str, str]]
+    ) -> Iterator[Hit]:
+        """The keys of *candidates* matching where their index word is text[pos:after]."""
+        # The index word itself is known to match: compare what follows it,
+        # up to the end of the next word, first; most candidates fail there.
+        following = ""
+        head = _HEAD_RE.match(text, after)
+        if head is not None:
+            sep, word = head.group(1), head.group(2)
+            following = (" " if sep[:1].isspace() else _fold_word(sep)) + _fold_word(word)
+        for key, prefix, rest, rest_head in candidates:
+            if rest_head and rest_head != following:
+                continue
+            end = _match_key(text, after, rest) if rest else after
+            if end < 0:
+                continue
+            if prefix:
+                start = _match_back(text, pos, prefix)
                 if start < 0:
                     continue
             else:
                 start = pos
-            end = _match_key(text, pos, key[offset:])
-            if end < 0:
-                continue
             if (
                 end + 1 < len(text)
                 and text[end] in _HYPHENS

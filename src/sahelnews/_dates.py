@@ -27,6 +27,7 @@ import regex
 
 from sahelnews._compile import AliasMatcher, Hit
 from sahelnews._holidays import parse_holiday
+from sahelnews._lazy import lazy_re, lazy_regex
 from sahelnews._lexicon import lexicon, parse_count
 from sahelnews._model import DateMention, Granularity, Span, TimexType
 from sahelnews._rules import Rule
@@ -74,12 +75,12 @@ _PAST_FR = (
 )
 # A participle after "be" ("will be held", "to be signed") is not a past tense.
 _TENSE_RE = {
-    "en": regex.compile(
+    "en": lazy_regex(
         rf"(?i)\b(?:(?P<future>{_FUTURE_EN})|(?P<deadline>{_DEADLINE_EN}|(?P<by>by))"
         rf"|(?P<perfect>{_PERFECT_EN})"
         rf"|(?<!\b(?:be|being)\s)(?P<past>{_PAST_EN}))\b"
     ),
-    "fr": regex.compile(rf"(?i)\b(?:(?P<future>{_FUTURE_FR})|(?P<past>{_PAST_FR}))\b"),
+    "fr": lazy_regex(rf"(?i)\b(?:(?P<future>{_FUTURE_FR})|(?P<past>{_PAST_FR}))\b"),
 }
 _TENSE_BEFORE = 45  # characters of the sentence read before the expression
 _TENSE_AFTER = 50  # and after it
@@ -958,7 +959,7 @@ class DateMatcher:
         return bool(self._aliases) or bool(self._patterns)
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy_re(r"[^\W_]+")
 
 
 def _is_word(char: str) -> bool:
@@ -1039,7 +1040,7 @@ def find_dates(
     return out
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\u00c0-\u00dd\"«“(])|\n\s*\n")
+_SENTENCE_END = lazy_re(r"[.!?]\s+(?=[A-Z\u00c0-\u00dd\"«“(])|\n\s*\n")
 
 
 def _tense(

@@ -13,6 +13,7 @@ import attrs
 import regex
 
 from sahelnews._compile import AliasMatcher, CompiledRules, Hit, first_fit
+from sahelnews._lazy import lazy_regex
 from sahelnews._lexicon import lexicon, parse_count
 from sahelnews._model import (
     AcledCode,
@@ -34,18 +35,18 @@ from sahelnews._model import (
 )
 from sahelnews._rules import Rule
 
-_WORD = regex.compile(r"\w+")
-_COORD = regex.compile(
+_WORD = lazy_regex(r"\w+")
+_COORD = lazy_regex(
     r"^\s*(?:,\s*(?:and\s+|et\s+)?|and\s+|et\s+|&\s*|as\s+well\s+as\s+|ainsi\s+que\s+)"
     r"(?:the\s+|les\s+|la\s+|le\s+|l['’]\s*)?$",
     regex.IGNORECASE,
 )
-_ARTICLES = regex.compile(
+_ARTICLES = lazy_regex(
     r"(?:\b(?:the|le|la|les)\s+|\bl['’]\s*)?$",
     regex.IGNORECASE,
 )
-_PREV_WORD = regex.compile(r"(\w+)\s*$")
-_CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|—|–")
+_PREV_WORD = lazy_regex(r"(\w+)\s*$")
+_CLAUSE_BREAK = lazy_regex(r"[;:()\[\]]|—|–")
 _SUBJECT_WINDOW = 14
 _REACH = 500  # characters: more than any slot's word window in real text
 _MAX_COORDINATED = 12

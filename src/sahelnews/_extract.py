@@ -10,8 +10,8 @@ from sahelnews._dates import find_dates
 from sahelnews._errors import InputError
 from sahelnews._events import attach_casualties, find_casualties, find_events
 from sahelnews._geo import find_relative
-from sahelnews._model import DateMention, Extraction, Mention, Place
-from sahelnews._recognise import find_entities
+from sahelnews._model import Country, DateMention, Extraction, Mention, Place
+from sahelnews._recognise import find_entities, find_geography
 from sahelnews._rules import LANGUAGES, Ruleset
 from sahelnews._text import detect_language, looks_like_mojibake, split_sentences
 
@@ -143,6 +143,22 @@ class Extractor:
         compiled = self.rules.compiled(language)
         return find_dates(text, compiled.dates, None, pub, language)
 
+    def places(self, text: str, *, language: str | None = None) -> list[Country | Place]:
+        """Find only the countries and places of *text*, resolved as :meth:`extract` does.
+
+        Country mentions (names, demonyms, and capitals standing for their
+        state, flagged ``via == "capital"``) and places, ambiguous places
+        resolved from the text, in text order. Actors and units are not
+        looked for, so a demonym inside a unit name ("la garde nationale
+        nigérienne") is a country mention here. Arguments and errors are
+        those of :meth:`extract`.
+
+        .. versionadded:: 0.2.0
+        """
+        text, _pub, language, _warnings = self._prepare(text, None, language)
+        compiled = self.rules.compiled(language)
+        return [m for m in find_geography(text, compiled) if isinstance(m, Country | Place)]
+
     def extract_many(
         self,
         texts: Iterable[str],
@@ -197,6 +213,16 @@ def extract_many(
 ) -> Iterator[Extraction]:
     """Extract from many texts lazily with one ruleset; see :meth:`Extractor.extract_many`."""
     return Extractor(rules).extract_many(texts, published=published, language=language)
+
+
+def extract_places(
+    text: str, *, language: str | None = None, rules: Ruleset | None = None
+) -> list[Country | Place]:
+    """Find the countries and places of one text; see :meth:`Extractor.places`.
+
+    .. versionadded:: 0.2.0
+    """
+    return Extractor(rules).places(text, language=language)
 
 
 def extract_dates(

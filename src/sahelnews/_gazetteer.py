@@ -147,7 +147,7 @@ def _rows(
 def _place_label(feature: str, population: int) -> str:
     if feature in set(PlaceType) - {"city", "town", "village"}:
         return feature
-    if feature in {"capital", "world_capital"} or (feature == "city" and population >= 100_000):
+    if feature in {"capital", "world_capital"} or population >= 100_000:
         return "city"
     if feature == "admin1_capital" or population >= 10_000 or population == 0:
         return "town"
@@ -171,7 +171,8 @@ def load_gazetteer_file(
     Rows whose ``geonames:<id>`` is in *skip* are left out (a curated rule
     stands for them). Names of four letters or fewer match only as written
     (not in capitals: "GAT" is an acronym, not Ghat); those of three letters
-    or fewer only after a locative word ("à Wa").
+    or fewer, and villages of fewer than 10,000 people, only after a locative
+    word ("à Wa", "le village de Mané").
 
     Raises:
         RuleError: the file cannot be read, lacks a required column, or a row
@@ -216,7 +217,12 @@ def load_gazetteer_file(
                 # Short names are often acronyms or words: "GAT" is not Ghat.
                 # Capitals far from the Sahel are places only after a locative
                 # word ("à Paris"); alone they are usually their government.
-                context="locative" if shortest <= 3 or feature == "world_capital" else "any",
+                # Villages under 10,000 people are named in news after "à",
+                # "village de", "near"; alone their names are more often
+                # surnames or words ("Mané", "Igbo").
+                context="locative"
+                if shortest <= 3 or feature == "world_capital" or 0 < population < 10_000
+                else "any",
                 case="exact" if shortest <= 4 else "smart",
                 origin=origin,
             )

@@ -11,33 +11,38 @@ annoncé", "Washington said") from the city as a place ("à Paris").
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 import attrs
+import pycountry
 import regex
 
+from sahelnews._lazy import lazy_regex
 from sahelnews._model import Country, CountryVia, Mention, Place, PlaceType, RelativeLocation
 from sahelnews._rules import Rule
 
 # A region word in front of a region's name, or after it: the mention keeps
 # only the name ("la région de Mopti" -> "Mopti").
-_REGION_BEFORE = regex.compile(
+_REGION_BEFORE = lazy_regex(
     r"(?i)^(?:(?:la|le|l['’])\s*)?(?:région|region|province|préfecture|prefecture|wilaya|"
-    r"état|state|département|department|district|gouvernorat|governorate|commune|territoire)"
+    r"[ée]tat|state|département|department|district|gouvernorat|governorate|commune|territoire)"
     r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|of\s+(?:the\s+)?)"
 )
-_REGION_AFTER = regex.compile(
+_REGION_AFTER = lazy_regex(
     r"(?i)\s+(?:region|province|state|prefecture|department|district|governorate|commune|"
     r"territory)$"
 )
 
 # After a capital, words that make it the government acting or speaking
 # ("Bamako a rappelé", "Washington said", "Moscow's support", "Paris et Niamey").
-_METONYM_AFTER = regex.compile(
+_METONYM_AFTER = lazy_regex(
     r"""(?ix)^(?:['’]s\b|\s*,?\s*(?:
         a|ont|avait|aurait|va|veut|voulait|doit|peut|estime|accuse|dénonce|annonce|affirme|
+        semble|paraît|reste|tente|cherche|craint|prévient|appelle|attend|dit|insiste|
+        maintient|réclame|juge|salue|regrette|promet|réagit|riposte|envisage|compte|
         exige|refuse|rejette|demande|souhaite|assure|répond|rappelle|soutient|reproche|
         condamne|menace|nie|dément|juge|considère|entend|n['’]|ne\b|s['’]|se\b|y\b|
         said|says|say|has|have|had|is|was|will|would|wants|wanted|accused|accuses|denied|
@@ -49,10 +54,19 @@ _METONYM_AFTER = regex.compile(
     )\b)"""
 )
 # Before a capital, words that make it a place: a locative preposition.
-_PLACE_BEFORE = regex.compile(
-    r"(?i)(?:\b(?:in|at|near|from|to|into|outside|around|toward|towards|across|through|"
-    r"à|a|dans|vers|près\s+de|depuis|hors\s+de|autour\s+de|au\s+départ\s+de|"
-    r"en\s+provenance\s+de|aéroport\s+de|airport|ville\s+de|city\s+of|capitale|capital)\s+)$"
+_PLACE_BEFORE = lazy_regex(
+    r"(?i)(?:\b(?:in|at|near|from|to|into|outside|around|toward|towards|across|through|of|"
+    r"à|a|dans|vers|près\s+de|depuis|hors\s+de|autour\s+de|au\s+départ\s+de|de|du|"
+    r"en\s+provenance\s+de|aéroport\s+de|airport|ville\s+de|city\s+of|capitale|capital)\s+"
+    r"|\bd['’]\s*)$"
+)
+# Before a capital, words that make it a party to relations or an object of
+# support or blame: "entre Paris et Niamey", "soutenait Moscou", "ties with Beijing".
+_METONYM_BEFORE = lazy_regex(
+    r"""(?ix)\b(?:entre|avec|contre|vis-à-vis\s+de|soutien\s+(?:de|à)|soutient|soutenait|
+    soutenu\s+par|accuse|accusé|accusait|critique|condamne|appelle|exhorte|rejoint|
+    between|with|against|supports|supported|backs|backed|accused|accuses|urged|urges|
+    criticised|criticized|blamed|blames|ties\s+to|pressure\s+from)\s+$"""
 )
 
 # "à 50 km au nord de Gao", "30 km from Djibo", "near Gao", "à une
@@ -80,22 +94,25 @@ _DIR = (
     r"(?:nord|sud|north|south)(?:[\s-]?(?:est|ouest|east|west))?|est|ouest|east|west|"
     r"northeast|northwest|southeast|southwest"
 )
-_RELATIVE = regex.compile(
+_RELATIVE = lazy_regex(
     rf"""(?ix)
     (?:(?:à|a|at|some|about|around|environ|quelque|quelques|près\s+de|nearly|almost|
           plus\s+de|moins\s+de|more\s+than|less\s+than|over|under)\s+)*
     (?:
       (?:(?P<num>\d+(?:[.,]\d+)?)|(?P<word>[a-z]+)|une?\s+(?P<approx>\w+aine))
       \s*(?:de\s+)?(?P<unit>km|kms|kilomètres?|kilometres?|kilometers?|miles?|mi)\b\.?
-      \s*(?:(?:au|à\s+l['’]|to\s+the|en)\s*)?(?P<dir>{_DIR})?
+      \s*(?:(?:au|à\s+l['’]|à\s+l|to\s+the|en)\s*)?(?P<dir>{_DIR})?
       \s*(?:de\s+la\s+ville\s+de\s+|de\s+la\s+localité\s+de\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|from\s+(?:the\s+)?(?:town\s+of\s+)?|of\s+(?:the\s+)?(?:town\s+of\s+)?|outside\s+(?:of\s+)?)
     |
       (?P<near>près\s+de\s+|non\s+loin\s+de\s+|aux\s+environs\s+de\s+|dans\s+les\s+environs\s+de\s+|
-         near\s+(?:the\s+town\s+of\s+)?|close\s+to\s+|outside\s+|on\s+the\s+outskirts\s+of\s+|
-         aux\s+abords\s+de\s+|à\s+la\s+périphérie\s+de\s+)
+         near\s+(?:the\s+town\s+of\s+)?|close\s+to\s+|just\s+outside\s+|outside\s+|on\s+the\s+outskirts\s+of\s+|
+         aux\s+abords\s+de\s+|à\s+la\s+périphérie\s+de\s+|dans\s+la\s+périphérie\s+de\s+|
+         (?:juste\s+)?à\s+l['’]extérieur\s+de\s+|aux\s+portes\s+d(?:e|u|es)\s+)
     |
       (?:au|dans\s+le|in\s+the)\s+(?P<dir2>{_DIR})\s+(?:de\s+|d['’]|du\s+|of\s+)
-    )$"""
+    )
+    (?:la\s+capitale\s+|the\s+capital\s+|la\s+ville\s+de\s+|the\s+town\s+of\s+|
+       (?:du\s+)?centre\s+(?:de\s+|d['’])|the\s+centre\s+of\s+)?$"""
 )
 _LOOKBACK = 80  # characters read before a place for a relative expression
 
@@ -103,6 +120,15 @@ _LOOKBACK = 80  # characters read before a place for a relative expression
 _POPULATED = frozenset({PlaceType.CITY, PlaceType.TOWN, PlaceType.VILLAGE})
 # What a region phrase falls back to when its country is not in the article.
 _ZONES = frozenset({PlaceType.SUPRANATIONAL, PlaceType.BORDER_AREA})
+
+
+@functools.cache
+def country_name(iso3: str) -> str:
+    """Return the common English name of a country (pycountry), or the code itself."""
+    record = pycountry.countries.get(alpha_3=iso3)
+    if record is None:
+        return iso3
+    return str(getattr(record, "common_name", None) or record.name)
 
 
 def region_name_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -120,6 +146,8 @@ def region_name_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def is_metonym(text: str, start: int, end: int) -> bool:
     """Whether a capital's name at [start, end) stands for its government."""
+    if _METONYM_BEFORE.search(text, max(0, start - 30), start):
+        return True
     if _PLACE_BEFORE.search(text, max(0, start - 30), start):
         return False
     return _METONYM_AFTER.match(text[end : end + 40]) is not None
@@ -294,3 +322,32 @@ def find_relative(text: str, places: Sequence[Place]) -> list[RelativeLocation]:
             )
         )
     return out
+
+
+# "Congo" and "Congolese" alone name either country. The article decides
+# (Kinshasa, RDC, Tshisekedi... or Brazzaville, Sassou...); without a clue,
+# English press means the larger DR Congo and French press, which writes
+# "RDC" for it, the Republic of the Congo.
+_CONGO_RULES = frozenset({"COG.congo", "COG.demonym"})
+_DRC_CLUES = lazy_regex(
+    r"(?i)\b(?:Kinshasa|Goma|Bukavu|Lubumbashi|Kisangani|Kivu|Ituri|Katanga|Kasa[iï]|"
+    r"Tshisekedi|Kabila|Mobutu|Lumumba|M23|FARDC|MONUSCO|Zaïre|Zaire)\b"
+)
+_ROC_CLUES = lazy_regex(r"(?i)\b(?:Brazzaville|Pointe-Noire|Sassou|Nguesso|Pool|Dolisie)\b")
+
+
+def resolve_congo(text: str, mentions: Sequence[Mention], language: str) -> list[Mention]:
+    """Resolve bare "Congo" / "Congolese" to COD or COG from the article (see above)."""
+    if not any(isinstance(m, Country) and m.rule in _CONGO_RULES for m in mentions):
+        return list(mentions)
+    named = {m.iso3 for m in mentions if isinstance(m, Country) and m.rule not in _CONGO_RULES}
+    drc = "COD" in named or _DRC_CLUES.search(text) is not None
+    roc = "COG" in named or _ROC_CLUES.search(text) is not None
+    drc = drc if drc != roc else language == "en"
+    iso3 = "COD" if drc else "COG"
+    return [
+        attrs.evolve(m, iso3=iso3, name=country_name(iso3))
+        if isinstance(m, Country) and m.rule in _CONGO_RULES and m.iso3 != iso3
+        else m
+        for m in mentions
+    ]

@@ -25,10 +25,11 @@ import calendar
 import datetime as dt
 
 import attrs
-import regex
+
+from sahelnews._lazy import lazy_regex
 
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_SPEC = regex.compile(
+_SPEC = lazy_regex(
     r"(?:(?P<month>\d{2})-(?P<day>\d{2})"
     r"|(?P<nmonth>\d{2})-(?P<n>[1-5]|last)-(?P<weekday>mon|tue|wed|thu|fri|sat|sun)"
     r"|(?P<easter>easter)"

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-import pycountry
 import regex
 
 from sahelnews._compile import AliasMatcher, CompiledRules, Hit, first_fit
-from sahelnews._geo import is_metonym, resolve_places
+from sahelnews._geo import country_name, is_metonym, resolve_congo, resolve_places
+from sahelnews._lazy import lazy_regex
 from sahelnews._lexicon import lexicon
 from sahelnews._model import (
     Actor,
@@ -24,17 +23,8 @@ from sahelnews._model import (
 )
 from sahelnews._rules import Rule
 
-_PREV_WORD = regex.compile(r"(\p{L}+['’]?)\s*$")
-_ORDINAL = regex.compile(r"^(\d+)")
-
-
-@functools.cache
-def country_name(iso3: str) -> str:
-    """Return the common English name of a country (pycountry), or the code itself."""
-    record = pycountry.countries.get(alpha_3=iso3)
-    if record is None:
-        return iso3
-    return str(getattr(record, "common_name", None) or record.name)
+_PREV_WORD = lazy_regex(r"(\p{L}+['’]?)\s*$")
+_ORDINAL = lazy_regex(r"^(\d+)")
 
 
 def _locative_ok(text: str, start: int) -> bool:
@@ -144,15 +134,22 @@ _BUILDERS: tuple[tuple[str, Callable[[Rule, Hit, str], tuple[int, Mention] | Non
 
 
 def _candidates(
-    text: str, compiled: CompiledRules, alternatives: dict[tuple[int, int], list[Rule]]
+    text: str,
+    compiled: CompiledRules,
+    alternatives: dict[tuple[int, int], list[Rule]],
+    families: frozenset[str],
 ) -> list[tuple[int, Mention]]:
     out: list[tuple[int, Mention]] = []
     place_spans: set[tuple[int, int]] = set()
     capitals: list[tuple[int, Mention]] = []
     for family, build in _BUILDERS:
+        if family not in families:
+            continue
         matcher: AliasMatcher = getattr(compiled, family)
         for hit in matcher.finditer(text):
             if family == "places":
+                if _in_person_name(text, hit.start, hit.end):
+                    continue
                 options = [r for r in hit.rules if _context_ok(r, hit, text)]
                 if any(not r.id.startswith("geonames:") for r in hit.rules if r not in options):
                     # A name that a curated rule reads only in a place context
@@ -186,6 +183,35 @@ def _candidates(
     return out
 
 
+_NAME_AFTER = lazy_regex(r"[ \t]+(\p{Lu}\p{Ll}+)\b")
+_NAME_BEFORE = lazy_regex(r"(?:^\s*|[^.!?\n«\"“\s:;]\s+)(\p{Lu}\p{Ll}+)[ \t]+$")
+_NOT_NAMES = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "airport", "province", "region",
+        "state", "city", "district", "town", "village", "camp", "base",
+    }
+)  # fmt: skip
+
+
+def _in_person_name(text: str, start: int, end: int) -> bool:
+    """Whether a place name is part of a person's or a club's name ("Gao Hucheng", "Sadio Mané").
+
+    A capitalised word right after the name (not a weekday, month or place
+    word), or a capitalised word right before it inside a sentence, makes it
+    part of a longer proper name.
+    """
+    after = _NAME_AFTER.match(text, end)
+    if after is not None and after.group(1).casefold() not in _NOT_NAMES:
+        return True
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None:
+        word = before.group(1).casefold()
+        return word not in lexicon().locative and word not in _NOT_NAMES
+    return False
+
+
 def _context_ok(rule: Rule, hit: Hit, text: str) -> bool:
     return rule.context != "locative" or _locative_ok(text, hit.start)
 
@@ -198,14 +224,25 @@ def resolve_overlaps(candidates: Iterable[tuple[int, Mention]]) -> list[Mention]
     return kept
 
 
+_ALL = frozenset({"countries", "places", "actors", "units"})
+_GEOGRAPHY = frozenset({"countries", "places"})
+
+
 def find_entities(text: str, compiled: CompiledRules) -> list[Mention]:
     """Find country, place, actor and unit mentions, overlaps resolved, generic actors composed.
 
     Ambiguous places are resolved from the whole article and region phrases
     trimmed to the region's name ("la région de Mopti" -> "Mopti").
     """
+    return compose_actors(text, find_geography(text, compiled, _ALL), compiled.language)
+
+
+def find_geography(
+    text: str, compiled: CompiledRules, families: frozenset[str] = _GEOGRAPHY
+) -> list[Mention]:
+    """Find the mentions of *families* (countries and places by default), places resolved."""
     alternatives: dict[tuple[int, int], list[Rule]] = {}
-    mentions = resolve_overlaps(_candidates(text, compiled, alternatives))
+    mentions = resolve_overlaps(_candidates(text, compiled, alternatives, families))
 
     def fallback(start: int, end: int) -> list[Rule]:
         return [
@@ -216,15 +253,15 @@ def find_entities(text: str, compiled: CompiledRules) -> list[Mention]:
         ]
 
     mentions = resolve_places(text, mentions, alternatives, fallback)
-    return compose_actors(text, mentions, compiled.language)
+    return resolve_congo(text, mentions, compiled.language)
 
 
-_NUMBER_BEFORE = regex.compile(
+_NUMBER_BEFORE = lazy_regex(
     r"(?<!\b(?:in|since|by|until|of|from|en|depuis|de|fin|début)\s+)"
     r"(?<![\d.,])(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+)\s+$",
     regex.IGNORECASE,
 )
-_OF_RIGHT = regex.compile(
+_OF_RIGHT = lazy_regex(
     r"^\s+(?:of|from|de|du|des|d['’])\s*(?:the\s+|la\s+|l['’]\s*)?$",
     regex.IGNORECASE,
 )

@@ -19,6 +19,7 @@ import regex
 from sahelnews._compile import compiled_pattern
 from sahelnews._errors import RuleError
 from sahelnews._holidays import parse_holiday
+from sahelnews._lazy import lazy_regex
 from sahelnews._model import ActorType, Modality, PlaceType, PloverCategory, TimexType
 
 if TYPE_CHECKING:
@@ -106,9 +107,9 @@ _REQUIRED: Mapping[str, frozenset[str]] = {
     "dates": frozenset({"normalize"}),
 }
 
-_ID_RE = regex.compile(r"^[\w.:\-]+$")
-_MACRO_RE = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
-_SLOT_RE = regex.compile(r"^(subject|object|agent|prep:[^\s,]+(?:,[^\s,]+)*)$")
+_ID_RE = lazy_regex(r"^[\w.:\-]+$")
+_MACRO_RE = lazy_regex(r"\{([A-Z][A-Z0-9_]*)\}")
+_SLOT_RE = lazy_regex(r"^(subject|object|agent|prep:[^\s,]+(?:,[^\s,]+)*)$")
 _UNIT_VALUES = frozenset(
     {
         "day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade",

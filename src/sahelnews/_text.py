@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import regex
-
+from sahelnews._lazy import lazy_regex
 from sahelnews._lexicon import lexicon
 from sahelnews._model import Span
 
 # A candidate sentence end: terminal punctuation, optional closing quotes or
 # brackets, then whitespace and something that can start a sentence.
-_END = regex.compile(r"[.!?…]+[\"”»')\]]*(?=\s+[\"“«(\[\-–—]?\s*[\p{Lu}\p{N}])")
-_PARAGRAPH = regex.compile(r"\n[ \t\r\f\v]*\n\s*|\n(?=\s*[\p{Lu}\p{N}\"“«\-–—•*])")
-_TOKEN_BEFORE = regex.compile(r"(\S+)$")
-_INITIALS = regex.compile(r"^(?:\p{L}\.)+\p{L}?$")
+_END = lazy_regex(r"[.!?…]+[\"”»')\]]*(?=\s+[\"“«(\[\-–—]?\s*[\p{Lu}\p{N}])")
+_PARAGRAPH = lazy_regex(r"\n[ \t\r\f\v]*\n\s*|\n(?=\s*[\p{Lu}\p{N}\"“«\-–—•*])")
+_TOKEN_BEFORE = lazy_regex(r"(\S+)$")
+_INITIALS = lazy_regex(r"^(?:\p{L}\.)+\p{L}?$")
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:
@@ -56,7 +55,7 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start=start, end=end, text=text[start:end])
 
 
-_WORDS = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+_WORDS = lazy_regex(r"\p{L}+(?:['’]\p{L}+)?")
 _EN = frozenset(
     [
         "the",
@@ -157,7 +156,7 @@ def detect_language(text: str, *, sample: int = 20000) -> tuple[str, float]:
     return ("fr", fr / total) if fr > en else ("en", en / total)
 
 
-_MOJIBAKE = regex.compile(r"Ã[\u0080-\u00BF©¨ª«®§]|â€[™œ\u009d“”˜¦]|Â[\u00A0-\u00BF]")
+_MOJIBAKE = lazy_regex(r"Ã[\u0080-\u00BF©¨ª«®§]|â€[™œ\u009d“”˜¦]|Â[\u00A0-\u00BF]")
 
 
 def looks_like_mojibake(text: str) -> bool:
