@@ -62,3 +62,13 @@ def test_dates_doc_examples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     rules = sahelnews.Ruleset.default().extend(rule_file)
     found = sahelnews.extract_dates("pendant le ramadan 2024", published="2024-05-03", rules=rules)
     assert [(d.text, d.value) for d in found] == [("le ramadan 2024", "2024-03")]
+
+
+def test_geography_doc_example() -> None:
+    """docs/geography.md: its interactive example gives what it shows."""
+    import doctest  # noqa: PLC0415 - only this test needs it
+
+    doc = ROOT / "docs" / "geography.md"
+    failures, tried = doctest.testfile(str(doc), module_relative=False, verbose=False)
+    assert tried > 0
+    assert failures == 0
