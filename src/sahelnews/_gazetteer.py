@@ -27,6 +27,7 @@ import pycountry
 
 from sahelnews._compile import fold_alias
 from sahelnews._errors import RuleError
+from sahelnews._lexicon import lexicon
 from sahelnews._model import PlaceType
 from sahelnews._rules import Rule
 
@@ -191,7 +192,15 @@ def load_gazetteer_file(
         if rule_id in seen:
             raise RuleError(f"line {number}: duplicate id {ident!r}", path=origin)
         seen.add(rule_id)
-        names = [row["name"], *filter(None, row.get("alternate_names", "").split("|"))]
+        ambiguous = lexicon().ambiguous_place_names
+        names = [
+            row["name"],
+            *(
+                n
+                for n in row.get("alternate_names", "").split("|")
+                if n and n.casefold() not in ambiguous
+            ),
+        ]
         feature = row.get("feature", "")
         if feature == "world_capital" and capital_names is not None:
             # GeoNames' alternate names of world capitals run to slang and
@@ -221,7 +230,10 @@ def load_gazetteer_file(
                 # "village de", "near"; alone their names are more often
                 # surnames or words ("Mané", "Igbo").
                 context="locative"
-                if shortest <= 3 or feature == "world_capital" or 0 < population < 10_000
+                if shortest <= 3
+                or feature == "world_capital"
+                or 0 < population < 10_000
+                or row["name"].casefold() in ambiguous
                 else "any",
                 case="exact" if shortest <= 4 else "smart",
                 origin=origin,
@@ -270,6 +282,7 @@ def load_admin1_file(
             folded = fold_alias(alias)
             if (
                 folded not in _NEEDS_CUE
+                and alias.casefold() not in lexicon().ambiguous_place_names
                 and folded not in countries
                 and (country, folded) not in town_names
                 and len(folded) > 3

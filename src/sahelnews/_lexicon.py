@@ -27,6 +27,8 @@ class Lexicon:
     decades: Mapping[str, int]
     locative: frozenset[str]
     prepositions: frozenset[str]
+    #: Gazetteer names that are also people's names or words (folded).
+    ambiguous_place_names: frozenset[str]
     modifiers: frozenset[str]
     abbreviations: frozenset[str]
     #: The words of the per-language tables: ``words["units"]["fr"]``.
@@ -51,6 +53,9 @@ def lexicon() -> Lexicon:
         decades=data["decades"],
         locative=frozenset(data["locative"]["words"]),
         prepositions=frozenset(data["locative"]["prepositions"]),
+        ambiguous_place_names=frozenset(
+            name.casefold() for name in data["locative"]["ambiguous_place_names"]
+        ),
         modifiers=frozenset(data["modifiers"]["words"]),
         abbreviations=frozenset(data["abbreviations"]["words"]),
         words={

@@ -213,7 +213,18 @@ def _in_person_name(text: str, start: int, end: int) -> bool:
 
 
 def _context_ok(rule: Rule, hit: Hit, text: str) -> bool:
-    return rule.context != "locative" or _locative_ok(text, hit.start)
+    if rule.context != "locative":
+        return True
+    if rule.canonical_name.casefold() in lexicon().ambiguous_place_names:
+        # A person's name after "de" or "the" is still a person ("l'héritage
+        # de Mandela"): these names need a true preposition of place.
+        return _preposition_before(text, hit.start)
+    return _locative_ok(text, hit.start)
+
+
+def _preposition_before(text: str, start: int) -> bool:
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).casefold().replace("’", "'") in lexicon().prepositions
 
 
 def resolve_overlaps(candidates: Iterable[tuple[int, Mention]]) -> list[Mention]:
