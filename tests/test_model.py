@@ -45,6 +45,7 @@ class TestMentions:
             "iso3": "NER",
             "name": "Niger",
             "via": CountryVia.NAME.value,
+            "refers_to": None,
         }
 
     def test_enums_are_strings(self) -> None:

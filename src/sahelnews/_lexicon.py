@@ -29,6 +29,12 @@ class Lexicon:
     prepositions: frozenset[str]
     #: Gazetteer names that are also people's names or words (folded).
     ambiguous_place_names: frozenset[str]
+    #: Co-reference: definite determiners, anaphor-only heads -> the actor
+    #: types they may refer to, and the heads that mean "the country".
+    anaphora_determiners: frozenset[str]
+    anaphora_heads: Mapping[str, frozenset[str]]
+    country_heads: frozenset[str]
+    anaphoric_generic_heads: frozenset[str]
     modifiers: frozenset[str]
     abbreviations: frozenset[str]
     #: The words of the per-language tables: ``words["units"]["fr"]``.
@@ -56,6 +62,12 @@ def lexicon() -> Lexicon:
         ambiguous_place_names=frozenset(
             name.casefold() for name in data["locative"]["ambiguous_place_names"]
         ),
+        anaphora_determiners=frozenset(data["anaphora"]["determiners"]),
+        anaphora_heads={
+            head: frozenset(types) for head, types in data["anaphora"]["heads"].items()
+        },
+        country_heads=frozenset(data["anaphora"]["country_heads"]),
+        anaphoric_generic_heads=frozenset(data["anaphora"]["generic_heads"]),
         modifiers=frozenset(data["modifiers"]["words"]),
         abbreviations=frozenset(data["abbreviations"]["words"]),
         words={

@@ -59,6 +59,8 @@ class CountryVia(StrEnum):
     NAME = "name"
     DEMONYM = "demonym"
     CAPITAL = "capital"
+    #: "the country", "le pays": refers back to the last country named.
+    ANAPHOR = "anaphor"
 
 
 class TimexType(StrEnum):
@@ -155,6 +157,14 @@ class Mention(Span):
         return {"kind": self.kind.value, **super().to_dict(), "rule": self.rule}
 
 
+def _ref_of(mention: Mention | None) -> dict[str, Any] | None:
+    """A pointer to another mention: its offsets and id (or ISO3 code)."""
+    if mention is None:
+        return None
+    ident = getattr(mention, "id", None) or getattr(mention, "iso3", None)
+    return {"start": mention.start, "end": mention.end, "id": ident}
+
+
 @attrs.frozen(kw_only=True)
 class Country(Mention):
     """A reference to a country by name, demonym or capital (a flagged metonym)."""
@@ -163,10 +173,18 @@ class Country(Mention):
     iso3: str
     name: str
     via: CountryVia = CountryVia.NAME
+    #: For ``via == "anaphor"``: the country mention it refers back to.
+    refers_to: Mention | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the mention as a JSON-contract object."""
-        return {**super().to_dict(), "iso3": self.iso3, "name": self.name, "via": self.via.value}
+        return {
+            **super().to_dict(),
+            "iso3": self.iso3,
+            "name": self.name,
+            "via": self.via.value,
+            "refers_to": _ref_of(self.refers_to),
+        }
 
 
 @attrs.frozen(kw_only=True)
@@ -215,6 +233,9 @@ class Actor(Mention):
     head: str | None = None
     number: int | None = None
     acled_inter: int | None = None
+    #: For an anaphor ("the junta", "le groupe"): the earlier, specific mention
+    #: it was resolved to; its id, name, type and country are copied here.
+    refers_to: Mention | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the mention as a JSON-contract object."""
@@ -228,6 +249,7 @@ class Actor(Mention):
             "head": self.head,
             "number": self.number,
             "acled_inter": self.acled_inter,
+            "refers_to": _ref_of(self.refers_to),
         }
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import regex
 
 from sahelnews._compile import AliasMatcher, CompiledRules, Hit, first_fit
+from sahelnews._coref import resolve_anaphora
 from sahelnews._geo import country_name, is_metonym, resolve_congo, resolve_places
 from sahelnews._lazy import lazy_regex
 from sahelnews._lexicon import lexicon
@@ -245,7 +247,8 @@ def find_entities(text: str, compiled: CompiledRules) -> list[Mention]:
     Ambiguous places are resolved from the whole article and region phrases
     trimmed to the region's name ("la région de Mopti" -> "Mopti").
     """
-    return compose_actors(text, find_geography(text, compiled, _ALL), compiled.language)
+    mentions = compose_actors(text, find_geography(text, compiled, _ALL), compiled.language)
+    return resolve_anaphora(text, mentions)
 
 
 def find_geography(
@@ -276,6 +279,26 @@ _OF_RIGHT = lazy_regex(
     r"^\s+(?:of|from|de|du|des|d['’])\s*(?:the\s+|la\s+|l['’]\s*)?$",
     regex.IGNORECASE,
 )
+
+
+# Vague plurals give no number: "dozens of soldiers", "des centaines de civils".
+_VAGUE = frozenset({"dozens", "hundreds", "thousands", "scores", "dizaines", "centaines"})
+
+
+@functools.cache
+def _number_words_before() -> regex.Pattern[str]:
+    """A number in words before an actor: "une centaine de soldats", "three soldiers"."""
+    lex = lexicon()
+    counts = [q for q in lex.quantities if not set(q.split()) & _VAGUE]
+    counts += [n for n in lex.numbers if not n.isdigit()]
+    alternation = "|".join(regex.escape(c) for c in sorted(counts, key=len, reverse=True))
+    return regex.compile(rf"(?i)(?<![\w-])(?P<count>{alternation})\s+(?:(?:de|d['’]|of)\s*)?$")
+
+
+def _number_value(words: str) -> int | None:
+    lex = lexicon()
+    folded = words.casefold()
+    return lex.quantities.get(folded) or lex.numbers.get(folded)
 
 
 def _gap_is_modifiers(gap: str) -> bool:
@@ -326,6 +349,12 @@ def compose_actors(text: str, mentions: Sequence[Mention], language: str) -> lis
             digits = regex.sub(r"\D", "", m.group(1))
             number = int(digits) if digits else None
             start = m.start(1)
+        else:
+            words = _number_words_before().search(text, max(0, start - 40), start)
+            if words is not None:
+                number = _number_value(words.group("count"))
+                if number is not None:
+                    start = words.start("count")
         if country is None and number is None:
             continue
         out[i] = Actor(

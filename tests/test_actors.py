@@ -1,0 +1,89 @@
+"""Actors: composed phrases with numbers, and light co-reference within an article."""
+
+from __future__ import annotations
+
+import pytest
+
+import sahelnews
+from sahelnews import Actor, Country, CountryVia
+
+
+def _actors(text: str, language: str) -> list[tuple[str, str, str | None, int | None]]:
+    result = sahelnews.extract(text, language=language)
+    return [(a.text, a.type.value, a.country, a.number) for a in result.actors]
+
+
+class TestNumbers:
+    @pytest.mark.parametrize(
+        ("text", "language", "expected"),
+        [
+            ("1,000 US troops are deployed.", "en", [("1,000 US troops", "military", "USA", 1000)]),
+            ("Une centaine de soldats ont été tués.", "fr",
+             [("Une centaine de soldats", "military", None, 100)]),
+            ("Trois soldats maliens ont été blessés.", "fr",
+             [("Trois soldats maliens", "military", "MLI", 3)]),
+            ("A dozen gunmen stormed the village.", "en", [("A dozen gunmen", "other", None, 12)]),
+            ("Dozens of civilians fled.", "en", [("civilians", "civilians", None, None)]),
+            ("Des centaines de manifestants.", "fr", [("manifestants", "protesters", None, None)]),
+        ],
+    )  # fmt: skip
+    def test_number_before_the_phrase(
+        self, text: str, language: str, expected: list[tuple[str, str, str | None, int | None]]
+    ) -> None:
+        """Digits and number words join the phrase; vague plurals ("dozens of") give no number."""
+        assert _actors(text, language) == expected
+
+
+class TestCoreference:
+    def test_the_group(self) -> None:
+        """'The group' after a named jihadist group is that group, in events too."""
+        result = sahelnews.extract(
+            "JNIM claimed the attack. The group said it killed 20 soldiers.", language="en"
+        )
+        group = next(a for a in result.actors if a.text == "group")
+        assert (group.id, group.type.value, group.generic) == ("JIH.jnim", "jihadist", False)
+        assert isinstance(group.refers_to, Actor)
+        assert group.refers_to.text == "JNIM"
+        assert group.to_dict()["refers_to"] == {"start": 0, "end": 4, "id": "JIH.jnim"}
+        assert any(e.source and e.source[0].text == "group" for e in result.events)
+        assert all(s.id == "JIH.jnim" for e in result.events for s in e.source)  # type: ignore[union-attr]
+
+    def test_the_junta(self) -> None:
+        """'la junte' after 'le CNSP' is the CNSP; 'the junta' after "Niger's junta" is Niger's."""
+        fr = sahelnews.extract(
+            "Le CNSP a pris le pouvoir à Niamey. La junte a suspendu la Constitution.",
+            language="fr",
+        )
+        junte = next(a for a in fr.actors if a.text == "junte")
+        assert junte.id == "NER.cnsp"
+        en = sahelnews.extract(
+            "Niger's junta expelled the French ambassador. The junta said France must leave.",
+            language="en",
+        )
+        junta = [a for a in en.actors if a.text == "junta"][-1]
+        assert (junta.id, junta.country) == ("NER.government", "NER")
+
+    def test_the_country(self) -> None:
+        """'le pays' refers back to the last country named, flagged as an anaphor."""
+        result = sahelnews.extract(
+            "Le Mali a quitté la CEDEAO. Le pays a rejoint l'AES.", language="fr"
+        )
+        pays = next(c for c in result.countries if c.text == "pays")
+        assert (pays.iso3, pays.via) == ("MLI", CountryVia.ANAPHOR)
+        assert isinstance(pays.refers_to, Country)
+        assert result.country_codes() == {"MLI"}
+
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            ("A group of students protested in Niamey.", "en"),
+            ("The group met in Bamako.", "en"),
+            ("Niger expelled the ambassador.", "en"),
+            ("Un groupe de jeunes a manifesté.", "fr"),
+        ],
+    )
+    def test_no_antecedent(self, text: str, language: str) -> None:
+        """Without a compatible earlier actor, or without a definite determiner, nothing resolves."""
+        result = sahelnews.extract(text, language=language)
+        assert all(a.refers_to is None for a in result.actors)
+        assert all(c.via is not CountryVia.ANAPHOR for c in result.countries)
