@@ -72,3 +72,15 @@ def test_geography_doc_example() -> None:
     failures, tried = doctest.testfile(str(doc), module_relative=False, verbose=False)
     assert tried > 0
     assert failures == 0
+
+
+def test_actors_doc_is_current() -> None:
+    """docs/actors.md is generated from the rule files and has not drifted from them."""
+    import subprocess  # noqa: PLC0415 - only this test needs it
+    import sys  # noqa: PLC0415
+
+    script = ROOT / "scripts" / "gen_actors_doc.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
