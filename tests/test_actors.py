@@ -87,3 +87,42 @@ class TestCoreference:
         result = sahelnews.extract(text, language=language)
         assert all(a.refers_to is None for a in result.actors)
         assert all(c.via is not CountryVia.ANAPHOR for c in result.countries)
+
+
+class TestNames:
+    @pytest.mark.parametrize(
+        ("text", "language", "actor_id"),
+        [
+            ("Les FAN ont repoussé l'attaque.", "fr", "NER.fan"),
+            ("Les pays de l'AES ont quitté la CEDEAO.", "fr", "INT.aes"),
+            ("Des VDP ont été tués près de Djibo.", "fr", "BFA.vdp"),
+        ],
+    )
+    def test_acronyms_in_capitals(self, text: str, language: str, actor_id: str) -> None:
+        """Case-sensitive acronyms fire in capitals..."""
+        assert actor_id in [a.id for a in sahelnews.extract(text, language=language).actors]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["He is a big fan of the team.", "The aes of the region.", "Le vdp est un sigle."],
+    )
+    def test_acronyms_not_in_lower_case(self, text: str) -> None:
+        """...and not as lower-case words ("fan", "aes", "vdp")."""
+        ids = [a.id for a in sahelnews.extract(text).actors]
+        assert not {"NER.fan", "INT.aes", "BFA.vdp"} & set(ids)
+
+    @pytest.mark.parametrize(
+        ("text", "actor_id"),
+        [
+            ("Assimi Goïta a prêté serment.", "MLI.goita"),
+            ("Le colonel Goïta a reçu la délégation.", "MLI.goita"),
+            ("Goïta a signé le décret.", "MLI.goita"),
+            ("General Tiani addressed the nation.", "NER.tiani"),
+            ("Tiani a dénoncé les sanctions.", "NER.tiani"),
+            ("Abdourahamane Tiani a reçu l'ambassadeur.", "NER.tiani"),
+        ],
+    )
+    def test_person_partial_forms(self, text: str, actor_id: str) -> None:
+        """Leaders match by full name, title and surname, and bare distinctive surname."""
+        actors = sahelnews.extract(text).actors
+        assert actor_id in [a.id for a in actors], [(a.text, a.id) for a in actors]
