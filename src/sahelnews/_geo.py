@@ -325,7 +325,8 @@ def find_relative(text: str, places: Sequence[Place]) -> list[RelativeLocation]:
 
 
 # "Congo" and "Congolese" alone name either country. The article decides
-# (Kinshasa, RDC, Tshisekedi... or Brazzaville, Sassou...); without a clue,
+# (Kinshasa, Tshisekedi... or Brazzaville, Sassou...; beside "RDC" or "DR
+# Congo", bare "Congo" is the Republic of the Congo); without a clue,
 # English press means the larger DR Congo and French press, which writes
 # "RDC" for it, the Republic of the Congo.
 _CONGO_RULES = frozenset({"COG.congo", "COG.demonym"})
@@ -341,8 +342,13 @@ def resolve_congo(text: str, mentions: Sequence[Mention], language: str) -> list
     if not any(isinstance(m, Country) and m.rule in _CONGO_RULES for m in mentions):
         return list(mentions)
     named = {m.iso3 for m in mentions if isinstance(m, Country) and m.rule not in _CONGO_RULES}
-    drc = "COD" in named or _DRC_CLUES.search(text) is not None
-    roc = "COG" in named or _ROC_CLUES.search(text) is not None
+    if "COD" in named:
+        # The text names DR Congo by its own name ("RDC", "DR Congo"), so a
+        # bare "Congo" beside it is the other one.
+        drc, roc = False, True
+    else:
+        drc = _DRC_CLUES.search(text) is not None
+        roc = "COG" in named or _ROC_CLUES.search(text) is not None
     drc = drc if drc != roc else language == "en"
     iso3 = "COD" if drc else "COG"
     return [

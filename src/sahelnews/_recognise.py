@@ -150,7 +150,7 @@ def _candidates(
         matcher: AliasMatcher = getattr(compiled, family)
         for hit in matcher.finditer(text):
             if family == "places":
-                if _in_person_name(text, hit.start, hit.end):
+                if _in_person_name(text, hit.start, hit.end) or _in_title(text, hit.start, hit.end):
                     continue
                 options = [r for r in hit.rules if _context_ok(r, hit, text)]
                 if any(not r.id.startswith("geonames:") for r in hit.rules if r not in options):
@@ -176,6 +176,8 @@ def _candidates(
     # ("Bamako a rappelé son ambassadeur" is the government, "à Bamako" the city).
     for priority, mention in capitals:
         span = (mention.start, mention.end)
+        if _in_title(text, *span):
+            continue  # "Protocole de Maputo", "accords d'Alger": a name, not the state
         if span not in place_spans:
             out.append((priority, mention))
         elif is_metonym(text, *span):
@@ -212,6 +214,28 @@ def _in_person_name(text: str, start: int, end: int) -> bool:
         word = before.group(1).casefold()
         return word not in lexicon().locative and word not in _NOT_NAMES
     return False
+
+
+_TITLE_BEFORE = lazy_regex(
+    r"(?i)\b(?:coupe|championnat|ligue|protocole|traité|accord|accords|convention|charte|"
+    r"rallye|jeux|prix|cup|championship|protocol|treaty|charter)\s+(?:de\s+la\s+|de\s+l['’]|"
+    r"du\s+|des\s+|de\s+|d['’]|of\s+(?:the\s+)?)$"
+)
+_TITLE_AFTER = lazy_regex(
+    r"(?i)^(?:\s+(?:Cup|Nations\s+Cup|Cup\s+of\s+Nations)\b|\s+des\s+[Nn]ations\b)"
+)
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Whether a place name is part of the name of a competition or a treaty.
+
+    "Coupe d'Afrique des Nations", "Africa Cup of Nations", "Protocole de
+    Maputo" name no place.
+    """
+    return (
+        _TITLE_BEFORE.search(text, max(0, start - 25), start) is not None
+        or _TITLE_AFTER.match(text[end : end + 30]) is not None
+    )
 
 
 def _context_ok(rule: Rule, hit: Hit, text: str) -> bool:
