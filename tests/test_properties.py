@@ -17,6 +17,9 @@ WORDS = st.sampled_from(
         "by", "jihadists", "last", "year", "le", "3", "mai", "2024", "mardi", "dernier", ",", ".",
         "Niamey", "Wagner", "Group", "coup", "withdrawal", "of", "from", "’s", "'s", "\n\n",
         "were", "ont", "été", "tués", "par", "U.S.", "Gen.", "é", "Ã©",
+        "the", "group", "junta", "la", "junte", "pays", "région", "de", "du", "Sahel", "Gao",
+        "km", "50", "au", "nord", "à", "près", "Paris", "a", "said", "Congo", "RDC", "JNIM",
+        "une", "centaine", "Mané", "Niger", "State", "Coupe", "d'Afrique", "Tillabéri", "Est",
     ]
 )  # fmt: skip
 
@@ -66,3 +69,18 @@ def test_date_recogniser_on_arbitrary_text(text: str, published: dt.date | None)
     for mention in sahelnews.extract_dates(text, published=published):
         assert 0 <= mention.start < mention.end <= len(text)
         assert text[mention.start : mention.end] == mention.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, max_size=40).map(" ".join), st.sampled_from(["en", "fr"]))
+def test_geography_on_word_salad(text: str, language: str) -> None:
+    """Places, metonyms, relative locations and anaphors always point into the text."""
+    result = sahelnews.extract(text, language=language)
+    for rel in result.relative_locations:
+        assert text[rel.start : rel.end] == rel.text
+        assert rel.start <= rel.anchor.start < rel.anchor.end <= rel.end
+    for mention in result.mentions:
+        target = getattr(mention, "refers_to", None)
+        if target is not None:
+            assert target.end <= mention.start
+    assert sahelnews.extract_places(text, language=language) is not None
