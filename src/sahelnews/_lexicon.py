@@ -36,6 +36,9 @@ class Lexicon:
     country_heads: frozenset[str]
     anaphoric_generic_heads: frozenset[str]
     modifiers: frozenset[str]
+    #: Words extending a generic actor phrase: before its head (English), after it (French).
+    modifiers_before: tuple[str, ...]
+    modifiers_after: tuple[str, ...]
     abbreviations: frozenset[str]
     #: The words of the per-language tables: ``words["units"]["fr"]``.
     words: Mapping[str, Mapping[str, tuple[str, ...]]]
@@ -69,6 +72,8 @@ def lexicon() -> Lexicon:
         country_heads=frozenset(data["anaphora"]["country_heads"]),
         anaphoric_generic_heads=frozenset(data["anaphora"]["generic_heads"]),
         modifiers=frozenset(data["modifiers"]["words"]),
+        modifiers_before=tuple(data["phrase_modifiers"]["before"]),
+        modifiers_after=tuple(data["phrase_modifiers"]["after"]),
         abbreviations=frozenset(data["abbreviations"]["words"]),
         words={
             table: {language: tuple(data[table][language]) for language in data[table]}

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+import attrs
 import regex
 
 from sahelnews._compile import AliasMatcher, CompiledRules, Hit, first_fit
@@ -272,6 +273,7 @@ def find_entities(text: str, compiled: CompiledRules) -> list[Mention]:
     trimmed to the region's name ("la région de Mopti" -> "Mopti").
     """
     mentions = compose_actors(text, find_geography(text, compiled, _ALL), compiled.language)
+    mentions = extend_phrases(text, mentions, compiled.language)
     return resolve_anaphora(text, mentions)
 
 
@@ -295,7 +297,8 @@ def find_geography(
 
 
 _NUMBER_BEFORE = lazy_regex(
-    r"(?<!\b(?:in|since|by|until|of|from|en|depuis|de|fin|début)\s+)"
+    r"(?<!\b(?:in|since|by|until|of|from|en|depuis|fin|début)\s+)"
+    r"(?<!(?<!\b(?:plus|moins|près|environ|dont|sur|sauf))\s+de\s+)"
     r"(?<![\d.,])(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+)\s+$",
     regex.IGNORECASE,
 )
@@ -395,3 +398,200 @@ def compose_actors(text: str, mentions: Sequence[Mention], language: str) -> lis
             number=number,
         )
     return out
+
+
+@functools.cache
+def _modifier_res() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    lex = lexicon()
+
+    def alternation(words: Sequence[str]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+    before = regex.compile(rf"(?i)(?<![\w-])(?:(?:{alternation(lex.modifiers_before)})\s+)+$")
+    after = regex.compile(rf"(?i)^(?:\s+(?:{alternation(lex.modifiers_after)})(?![\w-]))+")
+    return before, after
+
+
+# "soldiers of the Chadian army", "combattants du JNIM", "habitants de Djibo"
+_OF_GAP = lazy_regex(r"(?i)^\s+(?:of|from|de|du|des|d['’])\s*(?:the\s+|la\s+|l['’]\s*|le\s+)?$")
+# "Police in Niger", "militaires au pouvoir au Niger": for authorities only
+_IN_GAP = lazy_regex(r"(?i)^\s+(?:in|au|en|aux)\s+$")
+_IN_TYPES = frozenset({ActorType.GOVERNMENT, ActorType.POLICE})
+# A title between a head and a person: "ministre de la Défense Sadio Camara"
+_TITLE_GAP = lazy_regex(
+    r"^(?:\s+(?:déchu|sortant|intérimaire|par\s+intérim)"
+    r"|\s+(?:de|du|des|of)\s+(?:la\s+|l['’]|the\s+)?\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)?)?\s+$"
+)
+
+
+def _span_actor(text: str, start: int, end: int, base: Actor | Unit, **changes: Any) -> Actor:
+    """An Actor over [start, end) with the identity of *base* (an actor or a unit)."""
+    fields: dict[str, Any] = {
+        "id": base.id,
+        "name": base.name,
+        "type": base.type,
+        "country": base.country,
+        "generic": getattr(base, "generic", False),
+        "head": getattr(base, "head", None),
+        "number": getattr(base, "number", None),
+        "acled_inter": getattr(base, "acled_inter", None),
+        "rule": base.rule,
+    }
+    fields.update(changes)
+    return Actor(start=start, end=end, text=text[start:end], **fields)
+
+
+def extend_phrases(text: str, mentions: Sequence[Mention], language: str) -> list[Mention]:
+    """Grow actor phrases to their maximal extent.
+
+    - modifiers: "armed men", "Tuareg rebels", "hommes armés non identifiés";
+    - a generic head with a named actor: "JNIM fighters", "FAMa units",
+      "combattants du JNIM", "soldiers of the Chadian army", "Guinea's CNRD";
+    - a title with a person: "President Mohamed Bazoum", "ministre de la
+      Défense Sadio Camara";
+    - a complement naming a place or a capital: "habitants de Djibo",
+      "junte de Bamako"; "in"/"au" + country for authorities ("Police in
+      Niger").
+    The merged phrase takes the identity of its most specific part.
+    """
+    before_re, after_re = _modifier_res()
+    grown: list[Mention] = []
+    for mention in mentions:
+        if isinstance(mention, Actor) and (mention.head is not None or mention.generic):
+            start, end = mention.start, mention.end
+            if language == "en" or not mention.text[:1].isupper():
+                b = before_re.search(text, max(0, start - 60), start)
+                if b is not None:
+                    start = b.start()
+            a = after_re.match(text[end : end + 80])
+            if a is not None:
+                end += a.end()
+            if (start, end) != (mention.start, mention.end):
+                mention = attrs.evolve(mention, start=start, end=end, text=text[start:end])  # noqa: PLW2901
+        grown.append(mention)
+    # Join neighbours among the top-level mentions only: a country inside a
+    # composed phrase ("Chadian" in "Chadian army") stands between nothing.
+    grown.sort(key=lambda m: (m.start, -m.end))
+    top: list[Mention] = []
+    inner: list[Mention] = []
+    reach = -1
+    for mention in grown:
+        (inner if mention.end <= reach else top).append(mention)
+        reach = max(reach, mention.end)
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(top) - 1):
+            joined = _join(text, top[i], top[i + 1], language)
+            if joined is not None:
+                phrase, kept = joined
+                top[i : i + 2] = [phrase]
+                inner.extend(kept)
+                merged = True
+                break
+    return sorted([*top, *inner], key=lambda m: (m.start, m.end))
+
+
+def _specific_actor(m: Mention) -> bool:
+    return isinstance(m, Unit) or (isinstance(m, Actor) and not m.generic)
+
+
+def _grow(text: str, mention: Mention, start: int, end: int) -> Mention:
+    """*mention* (an actor or unit, same identity) over the wider span [start, end)."""
+    return attrs.evolve(mention, start=start, end=end, text=text[start:end])
+
+
+def _join(
+    text: str, left: Mention, right: Mention, language: str
+) -> tuple[Mention, list[Mention]] | None:
+    """The phrase two neighbours make, and the parts kept as mentions of their own.
+
+    A generic head is absorbed by the phrase; a country, place or capital
+    inside it stays a mention of its own.
+    """
+    gap = text[left.end : right.start]
+    # named actor + generic head, side by side: "JNIM fighters", "FAMa units"
+    if (
+        _specific_actor(left)
+        and isinstance(right, Actor)
+        and right.generic
+        and gap.isspace()
+        and language == "en"
+        and isinstance(left, Actor | Unit)
+    ):
+        return _grow(text, left, left.start, right.end), []
+    # generic head + of/de + specific actor: "combattants du JNIM", "soldiers of the Chadian army"
+    if (
+        isinstance(left, Actor)
+        and left.generic
+        and _specific_actor(right)
+        and isinstance(right, Actor | Unit)
+        and _OF_GAP.match(gap)
+        and right.type is not ActorType.PERSON
+        # a formation stays a unit of its own ("soldiers of the 3rd battalion");
+        # a private military company does not ("mercenaires du groupe Wagner")
+        and (not isinstance(right, Unit) or right.type is ActorType.PMC)
+    ):
+        grown = _grow(text, right, left.start, right.end)
+        if left.number is not None and isinstance(grown, Actor):
+            grown = attrs.evolve(grown, number=left.number)
+        return grown, []
+    # possessive country + named actor: "Guinea's CNRD"
+    if (
+        isinstance(left, Country)
+        and left.via is not CountryVia.CAPITAL
+        and isinstance(right, Actor)
+        and not right.generic
+        and gap in {"'s ", "’s "}
+        and right.country in {None, left.iso3}
+    ):
+        return _grow(text, right, left.start, right.end), [left]
+    # title + person: "President Mohamed Bazoum", "ministre de la Défense Sadio Camara"
+    if (
+        isinstance(left, Actor)
+        and left.generic
+        and left.type is ActorType.GOVERNMENT
+        and isinstance(right, Actor)
+        and right.type is ActorType.PERSON
+        and _TITLE_GAP.match(gap)
+    ):
+        return _grow(text, right, left.start, right.end), []
+    # generic head + of/de + place or capital: "habitants de Djibo", "junte de Bamako"
+    if (
+        isinstance(left, Actor)
+        and left.generic
+        and isinstance(right, Place | Country)
+        and (isinstance(right, Place) or right.via is CountryVia.CAPITAL)
+        and _OF_GAP.match(gap)
+    ):
+        iso3 = right.iso3 if isinstance(right, Country) else right.country
+        if iso3:
+            return _compose_country(text, left, right.end, iso3), [right]
+    # authorities + in/au + country: "Police in Niger"
+    if (
+        isinstance(left, Actor)
+        and left.generic
+        and left.type in _IN_TYPES
+        and isinstance(right, Country)
+        and right.via is CountryVia.NAME
+        and _IN_GAP.match(gap)
+    ):
+        return _compose_country(text, left, right.end, right.iso3), [right]
+    return None
+
+
+def _compose_country(text: str, head: Actor, end: int, iso3: str) -> Actor:
+    name = country_name(iso3)
+    return _span_actor(
+        text,
+        head.start,
+        end,
+        head,
+        id=f"{iso3}.{head.type.value}",
+        name=f"{name} ({head.type.value})",
+        country=iso3,
+        generic=False,
+        rule=f"compose:{head.rule.removeprefix('compose:')}",
+        head=head.head or head.rule,
+    )
