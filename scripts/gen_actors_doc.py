@@ -32,6 +32,33 @@ junta") from a head noun and a country, resolves light co-reference ("the
 group", "la junte", "le pays") and recognises military units with their
 echelon and number ("le 2e bataillon", "the 1st Infantry Regiment").
 
+## Phrases
+
+An actor mention is the maximal phrase a reader would code:
+
+- a generic head with its country from an adjective, a possessive or an
+  "of X" / "de X" complement: "Russian military personnel", "Niger's junta",
+  "the military rulers of Niger", "les soldats maliens";
+- with its number: "1,000 US troops", "plus de 300 soldats", "une centaine
+  de soldats" (100), "three soldiers" ("dozens of" gives none);
+- with its modifiers: "Tuareg rebels", "armed men", "hommes armés non
+  identifiés", "militaires au pouvoir";
+- a generic head with a named actor takes the named actor's identity: "JNIM
+  fighters", "combattants du JNIM", "mercenaires du groupe Wagner",
+  "soldiers of the Chadian army", "Guinea's CNRD" (a role noun such as
+  "porte-parole de" or "président du" does not);
+- a title or rank joins a person: "le colonel Mamady Doumbouya", "President
+  Mohamed Bazoum", "ministre de la Défense Sadio Camara";
+- a complement that places authorities or people gives their country:
+  "habitants de Djibo", "junte de Bamako", "Police in Niger", "le pouvoir
+  militaire en place à Conakry";
+- a generic unit takes the country of its adjective: "forces spéciales
+  guinéennes".
+
+The words involved are data in `data/lexicon.toml`: `[modifiers]`,
+`[phrase_modifiers]` (`before`, `after`, `titles`, `roles`), `[quantities]`,
+`[numbers]` and `[anaphora]` for co-reference.
+
 ## Fields
 
 Each actor has a stable `id`, a canonical `name`, a type (`label`:

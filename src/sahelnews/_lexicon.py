@@ -39,6 +39,9 @@ class Lexicon:
     #: Words extending a generic actor phrase: before its head (English), after it (French).
     modifiers_before: tuple[str, ...]
     modifiers_after: tuple[str, ...]
+    #: Titles and ranks before a person's name; role nouns ("spokesman of ...").
+    titles: tuple[str, ...]
+    roles: frozenset[str]
     abbreviations: frozenset[str]
     #: The words of the per-language tables: ``words["units"]["fr"]``.
     words: Mapping[str, Mapping[str, tuple[str, ...]]]
@@ -74,6 +77,8 @@ def lexicon() -> Lexicon:
         modifiers=frozenset(data["modifiers"]["words"]),
         modifiers_before=tuple(data["phrase_modifiers"]["before"]),
         modifiers_after=tuple(data["phrase_modifiers"]["after"]),
+        titles=tuple(data["phrase_modifiers"]["titles"]),
+        roles=frozenset(data["phrase_modifiers"]["roles"]),
         abbreviations=frozenset(data["abbreviations"]["words"]),
         words={
             table: {language: tuple(data[table][language]) for language in data[table]}

@@ -317,7 +317,8 @@ def _number_words_before() -> regex.Pattern[str]:
     """A number in words before an actor: "une centaine de soldats", "three soldiers"."""
     lex = lexicon()
     counts = [q for q in lex.quantities if not set(q.split()) & _VAGUE]
-    counts += [n for n in lex.numbers if not n.isdigit()]
+    # "un", "une", "a" are articles before a head far more often than counts
+    counts += [n for n in lex.numbers if not n.isdigit() and n not in {"un", "une", "a", "an"}]
     alternation = "|".join(regex.escape(c) for c in sorted(counts, key=len, reverse=True))
     return regex.compile(rf"(?i)(?<![\w-])(?P<count>{alternation})\s+(?:(?:de|d['’]|of)\s*)?$")
 
@@ -396,6 +397,7 @@ def compose_actors(text: str, mentions: Sequence[Mention], language: str) -> lis
             generic=country is None,
             head=head.rule,
             number=number,
+            acled_inter=head.acled_inter,
         )
     return out
 
@@ -413,10 +415,19 @@ def _modifier_res() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return before, after
 
 
+@functools.cache
+def _title_re() -> regex.Pattern[str]:
+    words = sorted(lexicon().titles, key=len, reverse=True)
+    alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return regex.compile(rf"(?i)(?<![\w-])(?:{alternation})\s+$")
+
+
 # "soldiers of the Chadian army", "combattants du JNIM", "habitants de Djibo"
 _OF_GAP = lazy_regex(r"(?i)^\s+(?:of|from|de|du|des|d['’])\s*(?:the\s+|la\s+|l['’]\s*|le\s+)?$")
 # "Police in Niger", "militaires au pouvoir au Niger": for authorities only
 _IN_GAP = lazy_regex(r"(?i)^\s+(?:in|au|en|aux)\s+$")
+# "la junte au pouvoir à Conakry", "the junta in Niamey": authorities at their seat
+_AT_GAP = lazy_regex(r"(?i)^\s+(?:à|in|at)\s+$")
 _IN_TYPES = frozenset({ActorType.GOVERNMENT, ActorType.POLICE})
 # A title between a head and a person: "ministre de la Défense Sadio Camara"
 _TITLE_GAP = lazy_regex(
@@ -458,6 +469,10 @@ def extend_phrases(text: str, mentions: Sequence[Mention], language: str) -> lis
     before_re, after_re = _modifier_res()
     grown: list[Mention] = []
     for mention in mentions:
+        if isinstance(mention, Actor) and mention.type is ActorType.PERSON:
+            title = _title_re().search(text, max(0, mention.start - 40), mention.start)
+            if title is not None:
+                mention = _grow(text, mention, title.start(), mention.end)  # noqa: PLW2901
         if isinstance(mention, Actor) and (mention.head is not None or mention.generic):
             start, end = mention.start, mention.end
             if language == "en" or not mention.text[:1].isupper():
@@ -490,11 +505,19 @@ def extend_phrases(text: str, mentions: Sequence[Mention], language: str) -> lis
                 inner.extend(kept)
                 merged = True
                 break
+    # A generic head inside a grown phrase ("président" in "président Alpha
+    # Condé") is part of it, not an actor of its own.
+    inner = [m for m in inner if not (isinstance(m, Actor) and m.generic)]
     return sorted([*top, *inner], key=lambda m: (m.start, m.end))
 
 
 def _specific_actor(m: Mention) -> bool:
     return isinstance(m, Unit) or (isinstance(m, Actor) and not m.generic)
+
+
+def _unit_with_country(text: str, unit: Unit, start: int, end: int, iso3: str) -> Unit:
+    """A generic unit given a country by its adjective ("forces spéciales guinéennes")."""
+    return attrs.evolve(unit, start=start, end=end, text=text[start:end], country=iso3)
 
 
 def _grow(text: str, mention: Mention, start: int, end: int) -> Mention:
@@ -529,6 +552,7 @@ def _join(
         and isinstance(right, Actor | Unit)
         and _OF_GAP.match(gap)
         and right.type is not ActorType.PERSON
+        and left.text.casefold() not in lexicon().roles
         # a formation stays a unit of its own ("soldiers of the 3rd battalion");
         # a private military company does not ("mercenaires du groupe Wagner")
         and (not isinstance(right, Unit) or right.type is ActorType.PMC)
@@ -568,6 +592,37 @@ def _join(
         iso3 = right.iso3 if isinstance(right, Country) else right.country
         if iso3:
             return _compose_country(text, left, right.end, iso3), [right]
+    # authorities + à/in + capital or place: "le pouvoir militaire en place à Conakry"
+    if (
+        isinstance(left, Actor)
+        and left.generic
+        and left.type in _IN_TYPES
+        and isinstance(right, Place | Country)
+        and (isinstance(right, Place) or right.via is CountryVia.CAPITAL)
+        and _AT_GAP.match(gap)
+    ):
+        iso3 = right.iso3 if isinstance(right, Country) else right.country
+        if iso3:
+            return _compose_country(text, left, right.end, iso3), [right]
+    # generic unit + demonym: "forces spéciales guinéennes", "Guinean special forces"
+    if (
+        isinstance(left, Unit)
+        and left.country is None
+        and isinstance(right, Country)
+        and right.via is CountryVia.DEMONYM
+        and gap.isspace()
+        and language == "fr"
+    ):
+        return _unit_with_country(text, left, left.start, right.end, right.iso3), [right]
+    if (
+        isinstance(left, Country)
+        and left.via is CountryVia.DEMONYM
+        and isinstance(right, Unit)
+        and right.country is None
+        and gap.isspace()
+        and language == "en"
+    ):
+        return _unit_with_country(text, right, left.start, right.end, left.iso3), [left]
     # authorities + in/au + country: "Police in Niger"
     if (
         isinstance(left, Actor)
