@@ -23,12 +23,20 @@ if TYPE_CHECKING:
 _APOSTROPHES = "'’ʼ`´"
 _HYPHENS = "-‐‑‒–"
 _FOLD = str.maketrans(dict.fromkeys(_APOSTROPHES, "'") | dict.fromkeys(_HYPHENS, "-"))
+_ODD_MARKS = frozenset(_APOSTROPHES + _HYPHENS) - {"'", "-"}
 _SPACES = lazy_regex(r"\s+")
+
+
+def _canonical_marks(text: str) -> str:
+    """*text* with typographic apostrophes and hyphens made plain (translate is slow: skip it)."""
+    if _ODD_MARKS.isdisjoint(text):
+        return text
+    return text.translate(_FOLD)
 
 
 def fold_key(text: str) -> str:
     """Fold whitespace runs, apostrophes and hyphens so equal spellings share a key."""
-    return " ".join(text.translate(_FOLD).split())
+    return " ".join(_canonical_marks(text).split())
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -151,7 +159,7 @@ def _fold_word(word: str) -> str:
     # The usual case, Latin letters with or without accents: decompose, drop
     # the accents, lower-case, all in C. It is exact when every character
     # became one ASCII character; otherwise fold character by character.
-    ascii_form = unicodedata.normalize("NFD", word.translate(_FOLD)).encode("ascii", "ignore")
+    ascii_form = unicodedata.normalize("NFD", _canonical_marks(word)).encode("ascii", "ignore")
     if len(ascii_form) == len(word):
         return ascii_form.decode("ascii").lower()
     return "".join(_fold_char(ch) for ch in word)
@@ -168,42 +176,25 @@ def compiled_pattern(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern)
 
 
-class _Words:
-    """The distinct words of the last text seen, by folded form, shared by every matcher.
+class _Distinct:
+    """The distinct words of the last text seen, shared by every matcher run on it."""
 
-    Folding a word (case, accents) is cached across documents, so a text
-    costs one pass of the word regex and a dictionary lookup per distinct word.
-    """
-
-    __slots__ = ("_folds", "_last")
+    __slots__ = ("_last",)
 
     def __init__(self) -> None:
-        self._last: tuple[str, dict[str, list[str]]] = ("", {})
-        self._folds: dict[str, str] = {}
+        self._last: tuple[str, frozenset[str]] = ("", frozenset())
 
-    def of(self, text: str) -> dict[str, list[str]]:
-        """Map each folded word of *text* to its spellings in the text."""
+    def __call__(self, text: str) -> frozenset[str]:
+        """The set of the words of *text* (one C-speed pass, cached for the same text)."""
         last = self._last  # one read: safe if another thread replaces it
         if last[0] is text:
             return last[1]
-        folds = self._folds
-        if len(folds) >= _WORD_CACHE_LIMIT:
-            folds.clear()  # bounded memory on endless streams
-        by_fold: dict[str, list[str]] = {}
-        for word in set(_WORD_RE.findall(text)):
-            folded = folds.get(word)
-            if folded is None:
-                folded = folds[word] = _fold_word(word)
-            spellings = by_fold.get(folded)
-            if spellings is None:
-                by_fold[folded] = [word]
-            else:
-                spellings.append(word)
-        self._last = (text, by_fold)
-        return by_fold
+        words = frozenset(_WORD_RE.findall(text))
+        self._last = (text, words)
+        return words
 
 
-_WORDS = _Words()
+distinct_words = _Distinct()
 
 
 class AliasMatcher:
@@ -225,17 +216,21 @@ class AliasMatcher:
         """
         # key -> [(rule, the rule's aliases with that key, or None: any case)]
         table: dict[str, list[tuple[Rule, tuple[str, ...] | None]]] = {}
+        # the key's index word as written in an alias, for the surface index below
+        written: dict[str, set[str]] = {}
         self._pattern_rules: list[Rule] = []
         # Later rules take precedence (user extensions come last), so iterate in
         # reverse and append: the first rule listed for a key is the preferred one.
         for rule in reversed(list(rules)):
             for alias in rule.aliases:
-                key = fold_alias(alias)
+                plain = fold_key(alias)
+                key = _fold_word(plain)
                 if not key or not any(_is_word_char(ch) for ch in key):
                     continue
                 # The case policy is checked where a key matches (see _case_ok):
                 # far fewer checks than spellings would be built here.
-                spellings = None if rule.case == "ignore" else (fold_key(alias),)
+                spellings = None if rule.case == "ignore" else (plain,)
+                written.setdefault(key, set()).add(plain)
                 bucket = table.setdefault(key, [])
                 for i, (known, allowed) in enumerate(bucket):
                     if known is rule:  # two aliases of one rule folding alike
@@ -255,6 +250,12 @@ class AliasMatcher:
         # index word -> [(key, the key before the word, the key after it, the
         # rest up to the end of its first word)], longest key first
         first: dict[str, list[tuple[str, str, str, str]]] = {}
+        # surface form of an index word -> the folded index word. Text words
+        # are looked up as written (a C-speed set intersection), so a text
+        # costs no per-word folding: every spelling that folds to an index
+        # word (as written, lower case, capitalised, all capitals, with or
+        # without accents) is listed here.
+        surface: dict[str, str] = {}
         for key in self._table:
             word = max(_WORD_RE.finditer(key), key=lambda m: len(m.group()))
             rest = key[word.end() :]
@@ -262,10 +263,17 @@ class AliasMatcher:
             first.setdefault(word.group(), []).append(
                 (key, key[: word.start()], rest, head.group() if head else "")
             )
+            for alias in written.get(key, ()) or (word.group(),):
+                token = alias[word.start() : word.end()]
+                if _fold_word(token) != word.group():  # the offsets drifted
+                    token = word.group()
+                for form in _spellings(token):
+                    surface.setdefault(form, word.group())
         for keys in first.values():
             keys.sort(key=lambda item: -len(item[0]))
         self._first = first
-        self._first_keys = frozenset(first)
+        self._surface = surface
+        self._surface_keys = frozenset(surface)
         self._patterns: list[tuple[Rule, regex.Pattern[str]]] | None = None
 
     def _compiled_patterns(self) -> list[tuple[Rule, regex.Pattern[str]]]:
@@ -284,18 +292,16 @@ class AliasMatcher:
         hits: list[Hit] = []
         if self._first:
             n = len(text)
-            by_fold = _WORDS.of(text)
-            for folded in self._first_keys.intersection(by_fold):
-                candidates = self._first[folded]
-                for word in by_fold[folded]:
-                    pos = text.find(word)
-                    while pos != -1:
-                        after = pos + len(word)
-                        if (pos == 0 or not _is_word_char(text[pos - 1])) and (
-                            after == n or not _is_word_char(text[after])
-                        ):
-                            hits.extend(self._hits_at(text, pos, after, candidates))
-                        pos = text.find(word, after)
+            for word in self._surface_keys.intersection(distinct_words(text)):
+                candidates = self._first[self._surface[word]]
+                pos = text.find(word)
+                while pos != -1:
+                    after = pos + len(word)
+                    if (pos == 0 or not _is_word_char(text[pos - 1])) and (
+                        after == n or not _is_word_char(text[after])
+                    ):
+                        hits.extend(self._hits_at(text, pos, after, candidates))
+                    pos = text.find(word, after)
         for rule, pattern in self._compiled_patterns():
             hits.extend(
                 Hit(pm.start(), pm.end(), (rule,), pm)
@@ -350,6 +356,14 @@ class AliasMatcher:
     def __bool__(self) -> bool:
         """Return whether the matcher has anything to match."""
         return bool(self._table or self._pattern_rules)
+
+
+def _spellings(token: str) -> set[str]:
+    """The ways a word is written in news: as is, lower case, capitalised, in capitals."""
+    forms = {token, token.lower(), token.upper(), token[:1].upper() + token[1:].lower()}
+    if not token.isascii():
+        forms |= {strip_accents(form) for form in forms}
+    return forms
 
 
 def _case_ok(surface: str, alias: str, case: str) -> bool:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import attrs
 import regex
 
-from sahelnews._compile import AliasMatcher, Hit
+from sahelnews._compile import AliasMatcher, Hit, distinct_words
 from sahelnews._holidays import parse_holiday
 from sahelnews._lazy import lazy_re, lazy_regex
 from sahelnews._lexicon import lexicon, parse_count
@@ -916,7 +916,8 @@ class DateMatcher:
         spans: list[list[tuple[int, int]]] = [[] for _ in self._anchors]
         # Distinct words first (C speed), then only the anchor words are
         # located: far fewer Python steps than walking every word.
-        for word in set(_WORD.findall(text)):
+        # The distinct words are shared with the alias matchers run on the text.
+        for word in distinct_words(text):
             found = cache.get(word)
             if found is None:
                 found = self._anchors_of(word)
@@ -959,7 +960,6 @@ class DateMatcher:
         return bool(self._aliases) or bool(self._patterns)
 
 
-_WORD = lazy_re(r"[^\W_]+")
 
 
 def _is_word(char: str) -> bool:

@@ -220,9 +220,15 @@ def _iso3_or_none(value: Any) -> str | None:
         return None
     if not isinstance(value, str) or not regex.fullmatch(r"[A-Z]{3}", value):
         raise RuleError(f"country must be an ISO 3166-1 alpha-3 code, got {value!r}")
-    if pycountry.countries.get(alpha_3=value) is None and value not in _EXTRA_CODES:
+    if value not in _iso3_codes():
         raise RuleError(f"unknown country code {value!r} (not in ISO 3166-1)")
     return value
+
+
+@functools.cache
+def _iso3_codes() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-3 code, plus the user-assigned ones in common use."""
+    return frozenset(str(c.alpha_3) for c in pycountry.countries) | _EXTRA_CODES
 
 
 # User-assigned codes in common use that ISO 3166-1 lacks.
