@@ -53,11 +53,15 @@ An actor mention is the maximal phrase a reader would code:
   "habitants de Djibo", "junte de Bamako", "Police in Niger", "le pouvoir
   militaire en place à Conakry";
 - a generic unit takes the country of its adjective: "forces spéciales
-  guinéennes".
+  guinéennes";
+- a country's army named generically is its armed forces in the knowledge
+  base: "l'armée malienne", "the Malian army" are `MLI.fama` (the table is
+  `[national_armies]` in `data/lexicon.toml`); other composed phrases get an
+  id of the form `MLI.military`.
 
 The words involved are data in `data/lexicon.toml`: `[modifiers]`,
 `[phrase_modifiers]` (`before`, `after`, `titles`, `roles`), `[quantities]`,
-`[numbers]` and `[anaphora]` for co-reference.
+`[numbers]`, `[national_armies]` and `[anaphora]` for co-reference.
 
 ## Fields
 

@@ -243,3 +243,23 @@ def test_every_actor_maps_to_acled_and_plover() -> None:
     assert {r.sector for r in actors} <= _SECTORS
     states = {r.country for r in named if r.label in {"military", "police", "government"}}
     assert {"MLI", "NER", "BFA", "TCD", "MRT"} <= states
+
+
+def test_generic_army_is_the_national_army() -> None:
+    """'l'armée malienne', 'the Malian army', "Niger's armed forces" are the KB's armed forces."""
+    cases = [
+        ("L'armée malienne a repris Kidal.", "fr", "MLI.fama"),
+        ("The Malian army said it had retaken Kidal.", "en", "MLI.fama"),
+        ("Niger's armed forces deployed.", "en", "NER.fan"),
+        ("Les forces armées burkinabè ont riposté.", "fr", "BFA.army"),
+    ]
+    for text, language, actor_id in cases:
+        actors = sahelnews.extract(text, language=language).actors
+        assert actor_id in [a.id for a in actors], (text, [(a.text, a.id) for a in actors])
+    from sahelnews._lexicon import lexicon  # noqa: PLC0415 - internal table under test
+
+    rules = sahelnews.Ruleset.default()
+    for iso3, actor_id in lexicon().national_armies.items():
+        rule = rules.get("actors", actor_id)
+        assert rule is not None, actor_id
+        assert rule.country == iso3

@@ -221,7 +221,9 @@ class AliasMatcher:
         self._pattern_rules: list[Rule] = []
         # Later rules take precedence (user extensions come last), so iterate in
         # reverse and append: the first rule listed for a key is the preferred one.
-        for rule in reversed(list(rules)):
+        rules = list(rules)
+        self._by_id = {rule.id: rule for rule in rules}
+        for rule in reversed(rules):
             for alias in rule.aliases:
                 plain = fold_key(alias)
                 key = _fold_word(plain)
@@ -275,6 +277,10 @@ class AliasMatcher:
         self._surface = surface
         self._surface_keys = frozenset(surface)
         self._patterns: list[tuple[Rule, regex.Pattern[str]]] | None = None
+
+    def rule_by_id(self, rule_id: str) -> Rule | None:
+        """The rule of this matcher with *rule_id*, or None."""
+        return self._by_id.get(rule_id)
 
     def _compiled_patterns(self) -> list[tuple[Rule, regex.Pattern[str]]]:
         if self._patterns is None:

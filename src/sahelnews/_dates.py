@@ -960,8 +960,6 @@ class DateMatcher:
         return bool(self._aliases) or bool(self._patterns)
 
 
-
-
 def _is_word(char: str) -> bool:
     return char.isalnum()
 

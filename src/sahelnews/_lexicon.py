@@ -42,6 +42,9 @@ class Lexicon:
     #: Titles and ranks before a person's name; role nouns ("spokesman of ...").
     titles: tuple[str, ...]
     roles: frozenset[str]
+    #: Generic army heads, and each country's armed forces in the knowledge base.
+    army_heads: frozenset[str]
+    national_armies: Mapping[str, str]
     abbreviations: frozenset[str]
     #: The words of the per-language tables: ``words["units"]["fr"]``.
     words: Mapping[str, Mapping[str, tuple[str, ...]]]
@@ -79,6 +82,8 @@ def lexicon() -> Lexicon:
         modifiers_after=tuple(data["phrase_modifiers"]["after"]),
         titles=tuple(data["phrase_modifiers"]["titles"]),
         roles=frozenset(data["phrase_modifiers"]["roles"]),
+        army_heads=frozenset(data["national_armies"]["heads"]),
+        national_armies={k: v for k, v in data["national_armies"].items() if k != "heads"},
         abbreviations=frozenset(data["abbreviations"]["words"]),
         words={
             table: {language: tuple(data[table][language]) for language in data[table]}

@@ -272,7 +272,9 @@ def find_entities(text: str, compiled: CompiledRules) -> list[Mention]:
     Ambiguous places are resolved from the whole article and region phrases
     trimmed to the region's name ("la région de Mopti" -> "Mopti").
     """
-    mentions = compose_actors(text, find_geography(text, compiled, _ALL), compiled.language)
+    mentions = compose_actors(
+        text, find_geography(text, compiled, _ALL), compiled.language, compiled.actors
+    )
     mentions = extend_phrases(text, mentions, compiled.language)
     return resolve_anaphora(text, mentions)
 
@@ -340,7 +342,21 @@ def _gap_is_modifiers(gap: str) -> bool:
     return all(w.casefold() in modifiers for w in words)
 
 
-def compose_actors(text: str, mentions: Sequence[Mention], language: str) -> list[Mention]:
+def _national_army(head_rule: str, iso3: str | None, actors: AliasMatcher | None) -> Rule | None:
+    """The knowledge base's armed forces of *iso3*, for a generic army head ("l'armée malienne")."""
+    lex = lexicon()
+    if iso3 is None or actors is None or head_rule not in lex.army_heads:
+        return None
+    wanted = lex.national_armies.get(iso3)
+    return actors.rule_by_id(wanted) if wanted else None
+
+
+def compose_actors(
+    text: str,
+    mentions: Sequence[Mention],
+    language: str,
+    compiled_actors: AliasMatcher | None = None,
+) -> list[Mention]:
     """Merge generic actor heads with an adjacent country into one actor phrase.
 
     "Russian military personnel", "US troops", "Niger's junta", "the military
@@ -385,19 +401,22 @@ def compose_actors(text: str, mentions: Sequence[Mention], language: str) -> lis
                     start = words.start("count")
         if country is None and number is None:
             continue
+        army = _national_army(head.rule, country.iso3 if country else None, compiled_actors)
         out[i] = Actor(
             start=start,
             end=end,
             text=text[start:end],
             rule=f"compose:{head.rule}",
-            id=f"{country.iso3}.{head.type.value}" if country else head.id,
-            name=f"{country.name} ({head.type.value})" if country else head.name,
+            id=army.id if army else (f"{country.iso3}.{head.type.value}" if country else head.id),
+            name=army.canonical_name
+            if army
+            else (f"{country.name} ({head.type.value})" if country else head.name),
             type=head.type,
             country=country.iso3 if country else None,
             generic=country is None,
             head=head.rule,
             number=number,
-            acled_inter=head.acled_inter,
+            acled_inter=army.acled_inter if army else head.acled_inter,
         )
     return out
 
