@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from sahelnews._rules import _builtin_files, load_rule_file  # noqa: E402
+from sahelnews._rules import Rule, _builtin_files, load_rule_file  # noqa: E402
 
 DOC = ROOT / "docs" / "actors.md"
 
@@ -120,6 +120,14 @@ def _cell(value: object) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _row(rule: Rule, fields: tuple[object, ...], shown: int) -> str:
+    """One table row: the id, *fields*, then the first *shown* names."""
+    names = ", ".join(rule.aliases[:shown]) + (" ..." if len(rule.aliases) > shown else "")
+    if not rule.aliases and rule.patterns:
+        names = "(patterns)"
+    return "| " + " | ".join(_cell(v) for v in (f"`{rule.id}`", *fields, names)) + " |"
+
+
 def render() -> str:
     """Return the whole page."""
     rules = [r for path in _builtin_files() for r in load_rule_file(path)]
@@ -140,52 +148,22 @@ def render() -> str:
         lines.append(f"### {title} ({len(group)})\n")
         lines.append("| id | name | type | country | parent | active | ACLED | sector | names |")
         lines.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-        for r in sorted(group, key=lambda r: r.id):
-            names = ", ".join(r.aliases[:6]) + (" ..." if len(r.aliases) > 6 else "")
-            if not r.aliases and r.patterns:
-                names = "(patterns)"
-            lines.append(
-                "| "
-                + " | ".join(
-                    _cell(v)
-                    for v in (
-                        f"`{r.id}`",
-                        r.canonical_name,
-                        r.label,
-                        r.country,
-                        r.parent,
-                        r.active,
-                        r.acled_inter,
-                        r.sector,
-                        names,
-                    )
-                )
-                + " |"
+        lines.extend(
+            _row(
+                r,
+                (r.canonical_name, r.label, r.country, r.parent, r.active, r.acled_inter, r.sector),
+                6,
             )
+            for r in sorted(group, key=lambda r: r.id)
+        )
         lines.append("")
     lines.append(f"### Units ({len(units)})\n")
     lines.append("| id | name | type | country | echelon | parent | names |")
     lines.append("| --- | --- | --- | --- | --- | --- | --- |")
-    for r in sorted(units, key=lambda r: r.id):
-        names = ", ".join(r.aliases[:5]) + (" ..." if len(r.aliases) > 5 else "")
-        if not r.aliases and r.patterns:
-            names = "(patterns)"
-        lines.append(
-            "| "
-            + " | ".join(
-                _cell(v)
-                for v in (
-                    f"`{r.id}`",
-                    r.canonical_name,
-                    r.label,
-                    r.country,
-                    r.echelon,
-                    r.parent,
-                    names,
-                )
-            )
-            + " |"
-        )
+    lines.extend(
+        _row(r, (r.canonical_name, r.label, r.country, r.echelon, r.parent), 5)
+        for r in sorted(units, key=lambda r: r.id)
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -600,25 +600,14 @@ def _join(
         and _TITLE_GAP.match(gap)
     ):
         return _grow(text, right, left.start, right.end), []
-    # generic head + of/de + place or capital: "habitants de Djibo", "junte de Bamako"
+    # generic head + of/de + place or capital: "habitants de Djibo", "junte de Bamako";
+    # authorities + à/in + place or capital: "le pouvoir militaire en place à Conakry"
     if (
         isinstance(left, Actor)
         and left.generic
         and isinstance(right, Place | Country)
         and (isinstance(right, Place) or right.via is CountryVia.CAPITAL)
-        and _OF_GAP.match(gap)
-    ):
-        iso3 = right.iso3 if isinstance(right, Country) else right.country
-        if iso3:
-            return _compose_country(text, left, right.end, iso3), [right]
-    # authorities + à/in + capital or place: "le pouvoir militaire en place à Conakry"
-    if (
-        isinstance(left, Actor)
-        and left.generic
-        and left.type in _IN_TYPES
-        and isinstance(right, Place | Country)
-        and (isinstance(right, Place) or right.via is CountryVia.CAPITAL)
-        and _AT_GAP.match(gap)
+        and (_OF_GAP.match(gap) or (left.type in _IN_TYPES and _AT_GAP.match(gap)))
     ):
         iso3 = right.iso3 if isinstance(right, Country) else right.country
         if iso3:
