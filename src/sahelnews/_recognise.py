@@ -11,7 +11,13 @@ import regex
 
 from sahelnews._compile import AliasMatcher, CompiledRules, Hit, first_fit
 from sahelnews._coref import resolve_anaphora
-from sahelnews._geo import country_name, is_metonym, resolve_congo, resolve_places
+from sahelnews._geo import (
+    country_name,
+    is_metonym,
+    place_from_rule,
+    resolve_congo,
+    resolve_places,
+)
 from sahelnews._lazy import lazy_regex
 from sahelnews._lexicon import lexicon
 from sahelnews._model import (
@@ -21,7 +27,6 @@ from sahelnews._model import (
     CountryVia,
     Mention,
     Place,
-    PlaceType,
     Unit,
 )
 from sahelnews._rules import Rule
@@ -94,15 +99,7 @@ def _country(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
 
 
 def _place(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
-    mention = Place(
-        **_named(rule, hit, text),
-        type=PlaceType(rule.label),
-        country=rule.country,
-        admin1=rule.admin1,
-        lat=rule.lat,
-        lon=rule.lon,
-    )
-    return _PRIORITY["place"], mention
+    return _PRIORITY["place"], place_from_rule(rule, hit.start, hit.end, text, "gazetteer")
 
 
 def _actor(rule: Rule, hit: Hit, text: str) -> tuple[int, Mention] | None:
