@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 import attrs
 import regex
@@ -24,17 +25,21 @@ from sahelnews._model import (
     CountryVia,
     DateMention,
     Event,
+    EventMention,
+    Explanation,
     Fatalities,
     Mention,
     Modality,
     Place,
     PloverCategory,
+    RelativeLocation,
     Span,
     TimexType,
     Unit,
 )
-from sahelnews._rules import Rule
+from sahelnews._rules import Rule, builtin_macros
 
+_S = TypeVar("_S", bound=Span)
 _WORD = lazy_regex(r"\w+")
 _COORD = lazy_regex(
     r"^\s*(?:,\s*(?:and\s+|et\s+)?|and\s+|et\s+|&\s*|as\s+well\s+as\s+|ainsi\s+que\s+)"
@@ -147,11 +152,11 @@ def _location_country(location: Mention | None) -> str | None:
 
 
 def _codes(
-    rule: Rule, mode: str | None, target: Sequence[Mention], location: Mention | None
+    category: str, mode: str | None, target: Sequence[Mention], location: Mention | None
 ) -> tuple[str | None, str | None, str | None]:
     target_types = {_actor_type(t) for t in target}
     for entry in crosswalk():
-        if entry.category != rule.label or entry.mode not in {"*", mode}:
+        if entry.category != category or entry.mode not in {"*", mode}:
             continue
         if entry.target == "civilians" and not target_types & {
             ActorType.CIVILIANS,
@@ -368,14 +373,151 @@ def _preposition_regex(slot: str) -> regex.Pattern[str]:
     )
 
 
-def _fill(rule: Rule, role: str, text: str, trigger: Span, sent: _Sentence) -> tuple[Mention, ...]:
-    default = {"source": ("subject",), "target": ("object",)}[role]
+_DEFAULT_SLOTS = {"source": ("subject",), "target": ("object",)}
+# A passive auxiliary right before a verb trigger ("were killed", "has been
+# arrested", "ont été tués"): the grammatical subject is then the target.
+_PASSIVE_EN = lazy_regex(
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+"
+    r"(?:(?:\w+ly|not|never|also|all|both|later|then|just|since|subsequently)\s+){0,2}$",
+    regex.IGNORECASE,
+)
+_PASSIVE_FR = lazy_regex(
+    r"\b(?:été|être)\s+(?:(?:\w+ment|tous|toutes|ensuite|aussi|également|déjà)\s+){0,2}$",
+    regex.IGNORECASE,
+)
+# A form of être before a participle is passive ("sont arrêtés") unless the
+# verb is one conjugated with être in the active voice ("sont entrés") or the
+# verb is pronominal ("se sont retirés").
+_ETRE_FR = lazy_regex(
+    r"\b(?:(?P<se>se|s['’]|nous|vous)\s*)?(?:est|sont|était|étaient|fut|furent|sera|seront|soit|soient)\s+"
+    r"(?:(?:\w+ment|tous|toutes|ensuite|aussi|également|déjà)\s+){0,2}$",
+    regex.IGNORECASE,
+)
+_AVOIR_FR = lazy_regex(
+    r"\b(?:a|ont|avait|avaient|aurait|auraient|aura|auront|ayant|avoir|eu|as|avons|avez)\s+"
+    r"(?:(?:\w+ment|pas|plus|jamais|déjà|tous|toutes|notamment)\s+){0,2}$",
+    regex.IGNORECASE,
+)
+_FR_PARTICIPLE = lazy_regex(
+    r"^\w+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|ies|it|ite|its|ites|ert|erte|erts|ertes)$",
+    regex.IGNORECASE,
+)
+_FR_ETRE_VERBS = frozenset(
+    [
+        "entré",
+        "entrée",
+        "entrés",
+        "entrées",
+        "arrivé",
+        "arrivée",
+        "arrivés",
+        "arrivées",
+        "parti",
+        "partie",
+        "partis",
+        "parties",
+        "venu",
+        "venue",
+        "venus",
+        "venues",
+        "revenu",
+        "revenus",
+        "rentré",
+        "rentrés",
+        "retourné",
+        "retournés",
+        "sorti",
+        "sortis",
+        "tombé",
+        "tombés",
+        "tombée",
+        "tombées",
+        "mort",
+        "morte",
+        "morts",
+        "mortes",
+        "resté",
+        "restés",
+        "descendu",
+        "descendus",
+        "monté",
+        "montés",
+        "allé",
+        "allés",
+        "passé",
+        "passés",
+        "intervenu",
+        "intervenus",
+        "devenu",
+        "devenus",
+    ]
+)
+_EN_PARTICIPLE = lazy_regex(
+    r"^(?:\w+(?:ed|en)|shot|hit|held|struck|caught|kept|put|sent|led|left|met|set|thrown|"
+    r"brought|fought|sold|told|bought|shut|cut|hurt|beat|burnt|slain|blown|overrun|taken)$",
+    regex.IGNORECASE,
+)
+_AGENT_AFTER = lazy_regex(r"^\s+(?:[\w'’-]+\s+){0,2}?(?:by|par)\s", regex.IGNORECASE)
+
+
+def _voice(text: str, trigger: Span, sent: _Sentence, rule: Rule) -> str:
+    """Return ``passive`` when a verb trigger is in the passive voice, else ``active``.
+
+    A rule without a ``subject`` or ``object`` slot is ``nominal``. Only
+    rules without an explicit ``agent`` slot are turned around by
+    :func:`_fill`: the others spell their passive frame themselves.
+    """
+    slots = {slot for role in ("source", "target") for slot in _slots(rule, role)}
+    if "subject" not in slots and "object" not in slots:
+        return "nominal"
+    first = trigger.text.split()[0] if trigger.text.split() else ""
+    before = text[max(sent.span.start, trigger.start - 60) : trigger.start]
+    languages = set(rule.languages) or {"en", "fr"}
+    if "en" in languages and not first.casefold().endswith("ing"):
+        if _PASSIVE_EN.search(before):
+            return "passive"
+        # A reduced relative or headline: "12 soldiers killed by jihadists".
+        if _EN_PARTICIPLE.match(first) and _AGENT_AFTER.match(text, trigger.end, sent.span.end):
+            return "passive"
+    if "fr" in languages and _FR_PARTICIPLE.match(first):
+        if _PASSIVE_FR.search(before):
+            return "passive"
+        etre = _ETRE_FR.search(before)
+        if etre is not None:
+            pronominal = etre.group("se") is not None
+            return "active" if pronominal or first.casefold() in _FR_ETRE_VERBS else "passive"
+        # A bare participle is adjectival ("12 soldats tués", "des civils
+        # enlevés"): what it qualifies underwent the act.
+        if not _AVOIR_FR.search(before) and first.casefold() not in _FR_ETRE_VERBS:
+            return "passive"
+    return "active"
+
+
+def _slots(rule: Rule, role: str) -> tuple[str, ...]:
+    return rule.roles.get(role, _DEFAULT_SLOTS[role])
+
+
+def _passive_slots(rule: Rule, role: str) -> tuple[str, ...]:
+    """The slots of *role* in the passive: the subject is the target, "by X" the source."""
+    target = _slots(rule, "target")
+    if role == "target":
+        return ("subject", *(s for s in target if s not in {"object", "subject"})) if target else ()
+    rest = tuple(s for s in _slots(rule, "source") if s not in {"subject", "object", "agent"})
+    # A rule with no target ("troops were deployed"): the subject still acts.
+    return ("agent", *rest) if target else ("agent", "subject", *rest)
+
+
+def _fill(
+    rule: Rule, role: str, text: str, trigger: Span, sent: _Sentence, *, voice: str
+) -> tuple[tuple[Mention, ...], str | None]:
     allowed = rule.source_types if role == "source" else rule.target_types
-    for slot in rule.roles.get(role, default):
+    spelled = any("agent" in _slots(rule, r) for r in ("source", "target"))
+    slots = _passive_slots(rule, role) if voice == "passive" and not spelled else _slots(rule, role)
+    for slot in slots:
         found = _slot(slot, text, trigger, sent, allowed)
         if found:
-            return found
-    return ()
+            return found, slot
+    return (), None
 
 
 _MODALITY_RANK = {Modality.NEGATED: 3, Modality.FUTURE: 2, Modality.POSSIBLE: 1}
@@ -415,19 +557,22 @@ def _cue_found(text: str, trigger: Span, sent: _Sentence, cue: Rule, matcher: Al
 
 def _modality(
     text: str, trigger: Span, sent: _Sentence, compiled: CompiledRules, rule: Rule
-) -> Modality:
+) -> tuple[Modality, tuple[str, ...]]:
+    """Return the event's modality and the ids of the cues that applied."""
     # A rule's own modality is a floor the cues can raise: an infinitive rule
     # is future, but "n'a pas l'intention d'attaquer" is still negated.
     best = Modality(rule.modality) if rule.modality else Modality.ASSERTED
+    applied: list[str] = []
     for cue, matcher in compiled.cues:
         if _cue_found(text, trigger, sent, cue, matcher):
+            applied.append(cue.id)
             found = Modality(cue.label)
             if _MODALITY_RANK[found] > _MODALITY_RANK.get(best, 0):
                 best = found
-    return best
+    return best, tuple(applied)
 
 
-def _nearest(mentions: Sequence[Mention], trigger: Span) -> Mention | None:
+def _nearest(mentions: Sequence[_S], trigger: Span) -> _S | None:
     if not mentions:
         return None
     return min(
@@ -435,16 +580,45 @@ def _nearest(mentions: Sequence[Mention], trigger: Span) -> Mention | None:
     )
 
 
+_DATELINE = lazy_regex(
+    # "NIAMEY, Niger (AP) — ", "BAMAKO, 3 mai 2024 (AFP) - ": a capitalised
+    # place at the head of a line, then up to two comma-separated parts and an
+    # agency, then a dash or colon.
+    r"(?m)^[ \t]*(?P<dateline>[[:upper:]][[:upper:]'’. -]{2,40}"
+    r"(?:\s*,\s*[^\n,—–:()]{1,40}?){0,2}(?:\s*\([^\n)]{1,30}\))?)\s*(?:—|–|--?|:)\s",
+)
+_DATELINE_REACH = 400  # characters from the start of the text
+
+
+def find_dateline(text: str) -> Span | None:
+    """Return the article's dateline ("NIAMEY, Niger (AP) —") if it opens the text."""
+    m = _DATELINE.search(text, 0, min(len(text), _DATELINE_REACH))
+    if m is None or sum(ch.isalpha() for ch in m.group("dateline").split(",")[0]) < 3:
+        return None
+    return Span(start=m.start("dateline"), end=m.end("dateline"), text=m.group("dateline"))
+
+
 def find_events(
     text: str,
     sentences: Sequence[Span],
     mentions: Sequence[Mention],
     compiled: CompiledRules,
+    *,
+    published: dt.date | None = None,
+    relative: Sequence[RelativeLocation] = (),
 ) -> list[Event]:
-    """Apply the event rules to every sentence and return the events found."""
+    """Apply the event rules to every sentence and return the events found.
+
+    Each event takes its place and date from its sentence, else from context
+    (an earlier sentence about the same event, the dateline, the publication
+    date); same-event reports are then merged (:func:`merge_events`).
+    """
     if not sentences:
         return []
-    sents = _sentences(text, sentences, mentions)
+    dateline = find_dateline(text)
+    in_dateline = [m for m in mentions if dateline is not None and dateline.contains(m)]
+    usable = [m for m in mentions if not any(m is d for d in in_dateline)]
+    sents = _sentences(text, sentences, usable)
     blockers = [m for m in mentions if not isinstance(m, DateMention)]
     hits = sorted(compiled.events.finditer(text), key=lambda h: (-(h.end - h.start), h.start))
     triggers = [hits[i] for i in first_fit((h.start, h.end) for h in hits)]
@@ -463,13 +637,22 @@ def find_events(
         by_sentence.setdefault(_bisect(starts, span.start), []).append(span)
     for s in sents:
         s.triggers = tuple(by_sentence.get(s.index, ()))
+    relative_by_sentence: dict[int, list[RelativeLocation]] = {}
+    for r in relative:
+        relative_by_sentence.setdefault(_bisect(starts, r.start), []).append(r)
+    used: dict[str, Rule] = {}
     for hit, trigger, index in located:
         if index < 0 or hit.end > sentences[index].end:
             continue
         sent = sents[index]
         for rule in hit.rules:
             event = _apply(
-                rule, text=text, trigger=trigger, sent=sent, sents=sents, compiled=compiled
+                rule,
+                text=text,
+                trigger=trigger,
+                sent=sent,
+                compiled=compiled,
+                relative=relative_by_sentence.get(index, ()),
             )
             if event is None:
                 continue
@@ -483,8 +666,181 @@ def find_events(
             if key not in seen:
                 seen.add(key)
                 events.append(event)
+                used[rule.id] = rule
             break
-    return events
+    context = _Context(
+        sents=sents,
+        dateline_place=_first(in_dateline, (Place, Country)),
+        dateline_date=_first(in_dateline, (DateMention,)),
+        published=published,
+    )
+    return [_coded(_inherit(e, events, context), used) for e in events]
+
+
+def _first(mentions: Sequence[Mention], kinds: tuple[type, ...]) -> Any:
+    return next((m for m in mentions if isinstance(m, kinds)), None)
+
+
+@attrs.frozen
+class _Context:
+    """What an event can inherit from outside its sentence."""
+
+    sents: Sequence[_Sentence]
+    dateline_place: Mention | None
+    dateline_date: DateMention | None
+    published: dt.date | None
+
+
+def _entity_keys(mentions: Sequence[Mention]) -> set[str]:
+    """Identity keys of role mentions: the same actor or country in two reports."""
+    keys: set[str] = set()
+    for m in mentions:
+        if isinstance(m, Country):
+            keys.add(m.iso3)
+        elif isinstance(m, Actor | Unit):
+            # A resolved anaphor ("the group") is the actor it refers to.
+            actor = m.refers_to if isinstance(m, Actor) and m.refers_to is not None else m
+            if isinstance(actor, Actor) and actor.generic:
+                keys.add(f"{actor.type.value}:{actor.country or ''}:{actor.text.casefold()}")
+            else:
+                keys.add(getattr(actor, "id", "") or actor.text.casefold())
+    return keys
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    """Whether two reports of one category can be the same event (nothing contradicts)."""
+    if a.type is not b.type or a.modality is not b.modality:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    for role in ("source", "target"):
+        ka, kb = _entity_keys(getattr(a, role)), _entity_keys(getattr(b, role))
+        if ka and kb and not ka & kb:
+            return False
+    la, lb = _place_key(a.location), _place_key(b.location)
+    if la and lb and la != lb and not (la[1] == lb[1] and (la[0] is None or lb[0] is None)):
+        return False
+    return not (a.date_value and b.date_value and not _dates_agree(a.date_value, b.date_value))
+
+
+def _place_key(location: Mention | None) -> tuple[str | None, str | None] | None:
+    if isinstance(location, Place):
+        return location.id, location.country
+    if isinstance(location, Country):
+        return None, location.iso3
+    return None
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _inherit(event: Event, events: Sequence[Event], context: _Context) -> Event:
+    """Fill the place and date of *event* from context when its sentence has none."""
+    location, location_from = event.location, event.explanation.location_from
+    inherited = False
+    if location is None:
+        for earlier in reversed(context.sents[max(0, event.sentence - 3) : event.sentence]):
+            about = [
+                e
+                for e in events
+                if e.sentence == earlier.index
+                and e.type is event.type
+                and e.location is not None
+                and not e.location_inherited
+            ]
+            if about:
+                location, location_from, inherited = about[-1].location, "previous_sentence", True
+                break
+    if location is None and context.dateline_place is not None:
+        location, location_from, inherited = context.dateline_place, "dateline", True
+    date, date_value, date_from = event.date, event.date_value, event.explanation.date_from
+    date_inherited = False
+    if date is None:
+        if context.dateline_date is not None and context.dateline_date.value:
+            date, date_value, date_from = (
+                context.dateline_date,
+                context.dateline_date.value,
+                "dateline",
+            )
+            date_inherited = True
+        elif context.published is not None:
+            date_value, date_from, date_inherited = context.published.isoformat(), "published", True
+    return attrs.evolve(
+        event,
+        location=location,
+        location_inherited=inherited,
+        date=date,
+        date_value=date_value,
+        date_inherited=date_inherited,
+        explanation=attrs.evolve(
+            event.explanation, location_from=location_from, date_from=date_from
+        ),
+    )
+
+
+def _coded(event: Event, rules: Mapping[str, Rule]) -> Event:
+    """Give *event* its ACLED and CAMEO codes (they depend on its place and actors)."""
+    acled_type, acled_sub, cameo = _codes(
+        event.type.value, event.mode, event.target, event.location
+    )
+    rule = rules.get(event.rule)
+    if rule is not None:
+        acled_type = rule.acled_event_type or acled_type
+        acled_sub = rule.acled_sub_event_type or acled_sub
+        cameo = rule.cameo or cameo
+    acled = None
+    if acled_type and acled_sub:
+        acled_type, acled_sub = _battle_or_civilians(event, acled_type, acled_sub)
+        where = _location_country(event.location)
+        acled = AcledCode(
+            event_type=acled_type,
+            sub_event_type=acled_sub,
+            inter1=acled_inter(event.source[0], where) if event.source else None,
+            inter2=acled_inter(event.target[0], where) if event.target else None,
+        )
+    return attrs.evolve(event, acled=acled, cameo=cameo)
+
+
+_ARMED = {
+    ActorType.MILITARY,
+    ActorType.POLICE,
+    ActorType.PMC,
+    ActorType.JIHADIST,
+    ActorType.REBEL,
+    ActorType.MILITIA,
+    ActorType.PEACEKEEPING,
+}
+
+
+def _battle_or_civilians(event: Event, acled_type: str, acled_sub: str) -> tuple[str, str]:
+    """Separate ACLED's Battles from Violence against civilians by the actors' types.
+
+    An armed clash whose target is unarmed (civilians, protesters, a person)
+    is violence against civilians; violence against civilians whose target
+    is an armed actor is a battle.
+    """
+    targets = {_actor_type(t) for t in event.target}
+    if (
+        acled_type == "Battles"
+        and targets
+        and targets
+        <= {
+            ActorType.CIVILIANS,
+            ActorType.PROTESTERS,
+            ActorType.PERSON,
+        }
+    ):
+        return "Violence against civilians", "Attack"
+    if (
+        acled_type == "Violence against civilians"
+        and acled_sub == "Attack"
+        and targets
+        and targets <= _ARMED
+        and event.source
+    ):
+        return "Battles", "Armed clash"
+    return acled_type, acled_sub
 
 
 def _trigger_span(text: str, hit: Hit) -> Span:
@@ -512,20 +868,27 @@ def _apply(
     text: str,
     trigger: Span,
     sent: _Sentence,
-    sents: Sequence[_Sentence],
     compiled: CompiledRules,
+    relative: Sequence[RelativeLocation] = (),
 ) -> Event | None:
-    source = _fill(rule, "source", text, trigger, sent)
-    target = _fill(rule, "target", text, trigger, sent)
+    voice = _voice(text, trigger, sent, rule)
+    source, source_slot = _fill(rule, "source", text, trigger, sent, voice=voice)
+    target, target_slot = _fill(rule, "target", text, trigger, sent, voice=voice)
     target = tuple(t for t in target if all(not t.overlaps(s) for s in source))
-    for need in rule.requires:
+    if not target:
+        target_slot = None
+    requires = rule.requires
+    if voice == "passive" and _slots(rule, "target"):
+        # "12 soldiers were killed": the passive need not name its agent.
+        requires = tuple("any" if need == "source" else need for need in requires)
+    for need in requires:
         if need == "any" and not (source or target):
             return None
         if need == "source" and not source:
             return None
         if need == "target" and not target:
             return None
-    if rule.source_types and not source and "source" in rule.requires:
+    if rule.source_types and not source and "source" in requires:
         return None
     role_spans = {(m.start, m.end) for m in (*source, *target)}
     location: Mention | None = _nearest(
@@ -536,7 +899,13 @@ def _apply(
         ],
         trigger,
     )
-    location_inherited = False
+    location_from = "sentence" if location is not None else None
+    near_relative = _nearest(list(relative), trigger)
+    relative_location = None
+    if isinstance(near_relative, RelativeLocation) and (
+        location is None or near_relative.contains(location)
+    ):
+        relative_location, location, location_from = near_relative, near_relative.anchor, "relative"
     if location is None:
         # A country named in the sentence but playing no role, other than the
         # source's own ("Mali ... with the deployment of the Wagner Group").
@@ -549,30 +918,14 @@ def _apply(
             ],
             trigger,
         )
-    if location is None:
-        for previous in reversed(sents[max(0, sent.index - 3) : sent.index]):
-            if previous.places:
-                location, location_inherited = previous.places[-1], True
-                break
+        location_from = "sentence" if location is not None else None
     dates = [
         d
         for d in sent.near("dates", trigger, _LOCATION_REACH)
         if d.timex_type in {TimexType.DATE, TimexType.TIME}
     ]
     date = _nearest(dates, trigger)
-    modality = _modality(text, trigger, sent, compiled, rule)
-    acled_type, acled_sub, cameo = _codes(rule, rule.mode, target, location)
-    acled = None
-    acled_type = rule.acled_event_type or acled_type
-    acled_sub = rule.acled_sub_event_type or acled_sub
-    if acled_type and acled_sub:
-        where = _location_country(location)
-        acled = AcledCode(
-            event_type=acled_type,
-            sub_event_type=acled_sub,
-            inter1=acled_inter(source[0], where) if source else None,
-            inter2=acled_inter(target[0], where) if target else None,
-        )
+    modality, cues = _modality(text, trigger, sent, compiled, rule)
     return Event(
         type=PloverCategory(rule.label),
         mode=rule.mode,
@@ -581,17 +934,160 @@ def _apply(
         source=source,
         target=target,
         location=location,
+        relative_location=relative_location,
         date=date if isinstance(date, DateMention) else None,
+        date_value=date.value if isinstance(date, DateMention) else None,
         modality=modality,
-        acled=acled,
-        cameo=rule.cameo or cameo,
         rule=rule.id,
-        location_inherited=location_inherited,
+        mentions=(EventMention(trigger=trigger, sentence=sent.index, rule=rule.id),),
+        explanation=Explanation(
+            voice=voice,
+            source_slot=source_slot,
+            target_slot=target_slot,
+            cues=cues,
+            location_from=location_from,
+            date_from="sentence" if isinstance(date, DateMention) else None,
+        ),
     )
 
 
-def find_casualties(text: str, compiled: CompiledRules) -> list[Casualty]:
-    """Find casualty counts ("at least 20 soldiers were killed"), longest match first."""
+def merge_events(
+    events: Sequence[Event], text: str, rules: Mapping[str, Rule] | None = None
+) -> list[Event]:
+    """Merge reports of one event within an article into one record.
+
+    Two reports merge when they share the category and modality, nothing
+    contradicts (actors, mode, place, date) and something links them: a
+    common actor, the same place or date, or a definite nominal trigger
+    ("the attack", "l'attaque") pointing back. The first report leads; the
+    merged record keeps every report in ``mentions`` and takes the roles,
+    place, date and casualty counts the first lacks from the others
+    (casualties: the lowest figure, as ACLED does).
+    """
+    merged: list[Event] = []
+    for event in events:
+        for k, kept in enumerate(merged):
+            if _same_event(kept, event) and _linked(kept, event, text):
+                merged[k] = _combine(kept, event, rules or {})
+                break
+        else:
+            merged.append(event)
+    return merged
+
+
+_DEFINITE = lazy_regex(
+    r"\b(?:the|this|that|these|those|le|la|les|ce|cet|cette|ces)\s+(?:[\w-]+\s+)?$|\bl['’]\s*$",
+    regex.IGNORECASE,
+)
+
+
+def _linked(a: Event, b: Event, text: str) -> bool:
+    """Whether something positively ties report *b* to the earlier report *a*."""
+    for role in ("source", "target"):
+        if _entity_keys(getattr(a, role)) & _entity_keys(getattr(b, role)):
+            return True
+    la, lb = _place_key(a.location), _place_key(b.location)
+    if la and la == lb and not (a.location_inherited and b.location_inherited):
+        return True
+    if a.date is not None and b.date is not None and a.date_value == b.date_value:
+        return True
+    # "the attack" / "l'attaque" in a later sentence points back to the event.
+    return (
+        b.explanation.voice == "nominal"
+        and b.sentence > a.sentence
+        and _DEFINITE.search(text, max(0, b.trigger.start - 30), b.trigger.start) is not None
+    )
+
+
+def _combine(a: Event, b: Event, rules: Mapping[str, Rule]) -> Event:
+    """Merge report *b* into record *a*: *a* leads, *b* fills what *a* lacks."""
+    changes: dict[str, Any] = {"mentions": (*a.mentions, *b.mentions)}
+    why = a.explanation
+    if not a.source and b.source:
+        changes["source"] = b.source
+        why = attrs.evolve(why, source_slot=b.explanation.source_slot)
+    if not a.target and b.target:
+        changes["target"] = b.target
+        why = attrs.evolve(why, target_slot=b.explanation.target_slot)
+    if b.location is not None and (
+        a.location is None or (a.location_inherited and not b.location_inherited)
+    ):
+        changes.update(
+            location=b.location,
+            relative_location=b.relative_location,
+            location_inherited=b.location_inherited,
+        )
+        why = attrs.evolve(why, location_from=b.explanation.location_from)
+    if b.date_value is not None and (
+        a.date_value is None or (a.date_inherited and not b.date_inherited)
+    ):
+        changes.update(date=b.date, date_value=b.date_value, date_inherited=b.date_inherited)
+        why = attrs.evolve(why, date_from=b.explanation.date_from)
+    if b.fatalities is not None:
+        changes["fatalities"] = _lowest(a.fatalities, b.fatalities)
+    changes["explanation"] = why
+    return _coded(attrs.evolve(a, **changes), rules)
+
+
+def _lowest(a: Fatalities | None, b: Fatalities) -> Fatalities:
+    """Combine two reports' counts: per label the lowest figure (ACLED's conservative reading)."""
+    if a is None:
+        return b
+
+    def low(x: int | None, y: int | None) -> int | None:
+        return y if x is None else x if y is None else min(x, y)
+
+    return Fatalities(
+        killed=low(a.killed, b.killed),
+        wounded=low(a.wounded, b.wounded),
+        casualties=(*a.casualties, *b.casualties),
+    )
+
+
+_INCLUDING = lazy_regex(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|dont|parmi\s+(?:eux|elles|lesquels|"
+    r"lesquelles)|notamment)\s+(?:[\w'’-]+\s+){0,2}$",
+    regex.IGNORECASE,
+)
+
+
+@functools.cache
+def _coordinated_count() -> regex.Pattern[str]:
+    """A count coordinated before another one: "15 soldiers and [7 civilians were killed]"."""
+    count = builtin_macros()["COUNT"]
+    return regex.compile(rf"(?i)\b(?P<n>{count})(?:\s+[\w'’-]+){{0,3}}?\s*(?:,|\s+and|\s+et)\s*$")
+
+
+def _victim(
+    text: str, count_start: int, end: int, actors: Sequence[Mention], ends: Sequence[int]
+) -> Mention | None:
+    """The actor phrase a count is about: "15 [Malian soldiers] were killed"."""
+    lo = bisect.bisect_left(ends, count_start + 1)
+    found: list[Mention] = []
+    for actor in actors[lo:]:
+        if actor.start > max(end, count_start) + 40:
+            break
+        if actor.end > count_start and _words(text, count_start, actor.start) <= 4:
+            found.append(actor)
+    # The actor phrase, not the demonym inside it ("Malian" in "Malian soldiers").
+    found.sort(key=lambda a: (isinstance(a, Country), a.start, -a.end))
+    return found[0] if found else None
+
+
+def find_casualties(
+    text: str, compiled: CompiledRules, mentions: Sequence[Mention] = ()
+) -> list[Casualty]:
+    """Find casualty counts ("at least 20 soldiers were killed"), longest match first.
+
+    A count coordinated before a matched one ("15 soldiers and 7 civilians
+    were killed") is a count of its own; each count records the actor phrase
+    it is about (its victims) when there is one among *mentions*.
+    """
+    actors = sorted(
+        (m for m in mentions if isinstance(m, Actor | Unit | Country)), key=lambda m: m.end
+    )
+    ends = [a.end for a in actors]
+    dates = [m for m in mentions if isinstance(m, DateMention)]
     hits = sorted(compiled.casualties.finditer(text), key=lambda h: (-(h.end - h.start), h.start))
     out: list[Casualty] = []
     for label in ("killed", "wounded"):  # a killed and a wounded count may overlap
@@ -599,31 +1095,59 @@ def find_casualties(text: str, compiled: CompiledRules) -> list[Casualty]:
         for index in first_fit((h.start, h.end) for h in of_label):
             hit = of_label[index]
             count = parse_count(hit.match.group("n")) if hit.match is not None else None
-            if count is None:
+            if count is None or hit.match is None:
                 continue
-            start = min(hit.start, hit.match.start("n")) if hit.match is not None else hit.start
-            out.append(
-                Casualty(
-                    start=start,
-                    end=hit.end,
-                    text=text[start : hit.end],
-                    rule=hit.rules[0].id,
-                    label="killed" if label == "killed" else "wounded",
-                    count=count,
+            if any(d.start < hit.match.end("n") and hit.match.start("n") < d.end for d in dates):
+                continue  # a year, not a count: "In 2019 jihadists killed..."
+            start = min(hit.start, hit.match.start("n"))
+            kind: Literal["killed", "wounded"] = "killed" if label == "killed" else "wounded"
+            found = [(start, hit.end, count)]
+            # Walk back over coordinated counts: "15 soldiers, 3 gendarmes and 7
+            # civilians were killed" (only where the count precedes its keyword,
+            # and never into another count: "des dizaines de morts et 30 blessés").
+            left = start if hit.match is not None and start < hit.start else -1
+            while (
+                left > 0
+                and (m := _coordinated_count().search(text, max(0, left - 80), left)) is not None
+                and (n := parse_count(m.group("n"))) is not None
+                and not any(h.start < m.end() and m.start() < h.end for h in hits)
+            ):
+                found.append((m.start("n"), m.end(), n))
+                left = m.start("n")
+            for begin, end, number in found:
+                stop = end if (begin, end, number) != found[0] else hit.end
+                out.append(
+                    Casualty(
+                        start=begin,
+                        end=stop,
+                        text=text[begin:stop],
+                        rule=hit.rules[0].id,
+                        label=kind,
+                        count=number,
+                        victim=_victim(text, begin, stop, actors, ends),
+                    )
                 )
-            )
     out.sort(key=lambda c: c.start)
     return out
 
 
 def attach_casualties(
-    events: Sequence[Event], casualties: Sequence[Casualty], sentences: Sequence[Span]
+    events: Sequence[Event],
+    casualties: Sequence[Casualty],
+    sentences: Sequence[Span],
+    text: str = "",
 ) -> list[Event]:
-    """Give each casualty count to the nearest ASSAULT event of its sentence."""
+    """Give each casualty count to the nearest ASSAULT event of its sentence.
+
+    An event's killed (wounded) figure is the sum of its distinct counts
+    ("15 soldiers and 7 civilians were killed" = 22); a count that is part of
+    another ("20 dead, including 15 soldiers") is kept in ``casualties`` but
+    not added.
+    """
     starts = [s.start for s in sentences]
     assaults: dict[int, list[int]] = {}
     for i, e in enumerate(events):
-        if e.type is PloverCategory.ASSAULT:
+        if e.type is PloverCategory.ASSAULT and e.modality is not Modality.NEGATED:
             assaults.setdefault(e.sentence, []).append(i)
     assigned: dict[int, list[Casualty]] = {}
     for casualty in casualties:
@@ -635,14 +1159,20 @@ def attach_casualties(
         assigned.setdefault(best, []).append(casualty)
     out = list(events)
     for index, found in assigned.items():
-        killed = [c.count for c in found if c.label == "killed"]
-        wounded = [c.count for c in found if c.label == "wounded"]
+
+        def total(label: str, found: list[Casualty] = found) -> int | None:
+            counts = [
+                c.count
+                for c in found
+                if c.label == label
+                and not (text and _INCLUDING.search(text, max(0, c.start - 60), c.start))
+            ]
+            return sum(counts) if counts else None
+
         out[index] = attrs.evolve(
             out[index],
             fatalities=Fatalities(
-                killed=killed[0] if killed else None,
-                wounded=wounded[0] if wounded else None,
-                casualties=tuple(found),
+                killed=total("killed"), wounded=total("wounded"), casualties=tuple(found)
             ),
         )
     return out

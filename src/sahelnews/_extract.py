@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from sahelnews._dates import find_dates
 from sahelnews._errors import InputError
-from sahelnews._events import attach_casualties, find_casualties, find_events
+from sahelnews._events import attach_casualties, find_casualties, find_events, merge_events
 from sahelnews._geo import find_relative
 from sahelnews._model import Country, DateMention, Extraction, Mention, Place
 from sahelnews._recognise import find_entities, find_geography
@@ -51,7 +51,7 @@ class Extractor:
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("max_chars", "rules")
+    __slots__ = ("_event_rules", "max_chars", "rules")
 
     def __init__(
         self, rules: Ruleset | None = None, *, max_chars: int | None = DEFAULT_MAX_CHARS
@@ -61,6 +61,8 @@ class Extractor:
             raise TypeError(f"rules must be a Ruleset, not {type(rules).__name__}")
         self.rules = rules if rules is not None else Ruleset.default()
         self.max_chars = max_chars
+        # Event rules by id: merged events are re-coded with their rule's overrides.
+        self._event_rules = {r.id: r for r in self.rules.rules("events")}
 
     def extract(
         self, text: str, *, published: object = None, language: str | None = None
@@ -84,10 +86,11 @@ class Extractor:
         dates = find_dates(text, compiled.dates, sentences, pub, language)
         dates = _outside_entities(dates, entities)
         mentions: list[Mention] = sorted([*entities, *dates], key=lambda m: (m.start, -m.end))
-        events = find_events(text, sentences, mentions, compiled)
-        casualties = find_casualties(text, compiled)
-        events = attach_casualties(events, casualties, sentences)
         relative = find_relative(text, [m for m in entities if isinstance(m, Place)])
+        events = find_events(text, sentences, mentions, compiled, published=pub, relative=relative)
+        casualties = find_casualties(text, compiled, mentions)
+        events = attach_casualties(events, casualties, sentences, text)
+        events = merge_events(events, text, self._event_rules)
         return Extraction(
             text=text,
             language=language,

@@ -319,10 +319,35 @@ class Casualty(Span):
     rule: str
     label: Literal["killed", "wounded"]
     count: int
+    victim: Mention | None = None
+
+    @property
+    def victim_type(self) -> str | None:
+        """The victims' actor type ("military", "civilians", ...) when the count names them."""
+        kind = getattr(self.victim, "type", None)
+        if kind is None and isinstance(self.victim, Country):
+            return "government"
+        return kind.value if isinstance(kind, ActorType) else None
+
+    @property
+    def victim_country(self) -> str | None:
+        """The victims' country (ISO3) when the count names it ("15 Malian soldiers")."""
+        if isinstance(self.victim, Country):
+            return self.victim.iso3
+        country = getattr(self.victim, "country", None)
+        return country if isinstance(country, str) else None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the count as a JSON object."""
-        return {**super().to_dict(), "rule": self.rule, "label": self.label, "count": self.count}
+        """Return the count as a JSON object (the victims by offsets, type and country)."""
+        return {
+            **super().to_dict(),
+            "rule": self.rule,
+            "label": self.label,
+            "count": self.count,
+            "victim": _ref_of(self.victim),
+            "victim_type": self.victim_type,
+            "victim_country": self.victim_country,
+        }
 
 
 @attrs.frozen(kw_only=True)
@@ -370,9 +395,60 @@ class AcledCode:
         }
 
 
-def _ref(mention: Mention | None) -> dict[str, Any] | None:
+def _ref(mention: Span | None) -> dict[str, Any] | None:
     """Point at a mention by offsets, as the contract requires."""
     return Span.to_dict(mention) if mention is not None else None
+
+
+@attrs.frozen(kw_only=True)
+class EventMention:
+    """One report of an event in the text: its trigger, sentence and rule.
+
+    An event mentioned twice in an article (a lead, then a detail) is one
+    :class:`Event` with two mentions.
+    """
+
+    trigger: Span
+    sentence: int
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the mention as a JSON object."""
+        return {"trigger": self.trigger.to_dict(), "sentence": self.sentence, "rule": self.rule}
+
+
+@attrs.frozen(kw_only=True)
+class Explanation:
+    """Why an event record has the roles, modality, place and date it has.
+
+    ``voice`` is ``active``, ``passive`` (roles swapped: the subject is the
+    target, "by X" / "par X" the source) or ``nominal`` (a noun trigger with
+    prepositional roles). ``source_slot`` / ``target_slot`` name the role slot
+    that filled each role (``subject``, ``object``, ``agent``, ``prep:...``).
+    ``cues`` are the ids of the modality cue rules that applied.
+    ``location_from`` is ``sentence``, ``relative`` (a relative location of
+    the sentence), ``previous_sentence`` (an earlier sentence about the same
+    event) or ``dateline``; ``date_from`` is ``sentence``, ``dateline`` or
+    ``published``; None when nothing was found.
+    """
+
+    voice: str = "active"
+    source_slot: str | None = None
+    target_slot: str | None = None
+    cues: tuple[str, ...] = ()
+    location_from: str | None = None
+    date_from: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the explanation as a JSON object."""
+        return {
+            "voice": self.voice,
+            "source_slot": self.source_slot,
+            "target_slot": self.target_slot,
+            "cues": list(self.cues),
+            "location_from": self.location_from,
+            "date_from": self.date_from,
+        }
 
 
 @attrs.frozen(kw_only=True)
@@ -380,7 +456,13 @@ class Event:
     """One event: who (source) did what (type, mode) to whom (target), where and when.
 
     ``location_inherited`` / ``date_inherited`` are true when the location or date
-    came from outside the event's sentence.
+    came from outside the event's sentence. ``date_value`` is the TIMEX value
+    of the event's date: its date mention's, else the publication date's
+    (then ``date`` is None and ``date_inherited`` true). ``relative_location``
+    is set when the place is given relative to another ("30 km from Djibo":
+    ``location`` is then its anchor). ``mentions`` lists every report of the
+    event merged into this record (the first is ``trigger`` / ``rule``), and
+    ``explanation`` says how each field was filled.
     """
 
     type: PloverCategory
@@ -398,6 +480,10 @@ class Event:
     rule: str
     location_inherited: bool = False
     date_inherited: bool = False
+    date_value: str | None = None
+    relative_location: RelativeLocation | None = None
+    mentions: tuple[EventMention, ...] = ()
+    explanation: Explanation = attrs.field(factory=Explanation)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the event as a JSON-contract object."""
@@ -417,6 +503,10 @@ class Event:
             "rule": self.rule,
             "location_inherited": self.location_inherited,
             "date_inherited": self.date_inherited,
+            "date_value": self.date_value,
+            "relative_location": _ref(self.relative_location),
+            "mentions": [m.to_dict() for m in self.mentions],
+            "explanation": self.explanation.to_dict(),
         }
 
 
@@ -511,6 +601,74 @@ class Extraction:
         return frozenset(
             c.iso3 for c in self.countries if include_capitals or c.via is not CountryVia.CAPITAL
         )
+
+    def explain(self, event: Event) -> str:
+        """Return a readable account of why *event* was produced.
+
+        It names the rule and trigger of every report of the event, the
+        sentence, which slot filled each role (and the voice), the modality
+        cues, where the place and date came from, the casualty counts and the
+        codes. ``sahelnews explain FILE`` prints this for every event.
+        """
+
+        def quote(span: Span | None) -> str:
+            return f'"{span.text}" [{span.start}:{span.end}]' if span is not None else "-"
+
+        def sentence(index: int) -> str:
+            if 0 <= index < len(self.sentences):
+                return " ".join(self.sentences[index].text.split())
+            return "?"
+
+        why = event.explanation
+        head = event.type.value + (f" ({event.mode})" if event.mode else "")
+        lines = [f"{head}, {event.modality.value}"]
+        for k, report in enumerate(
+            event.mentions
+            or (EventMention(trigger=event.trigger, sentence=event.sentence, rule=event.rule),)
+        ):
+            label = "reported" if k == 0 else "also reported"
+            lines.append(
+                f"  {label} by rule {report.rule}: trigger {quote(report.trigger)}"
+                f" in sentence {report.sentence}: {sentence(report.sentence)}"
+            )
+        lines.append(f"  voice: {why.voice}")
+        for role, slot in (("source", why.source_slot), ("target", why.target_slot)):
+            mentions = getattr(event, role)
+            names = ", ".join(quote(m) for m in mentions) or "-"
+            lines.append(f"  {role}: {names}" + (f" (slot {slot})" if slot else ""))
+        cues = ", ".join(why.cues) if why.cues else "no cue"
+        lines.append(f"  modality: {event.modality.value} ({cues})")
+        where = quote(event.location)
+        if event.relative_location is not None:
+            where = f"{quote(event.relative_location)}, anchored on {where}"
+        inherited = ", inherited" if event.location_inherited else ""
+        lines.append(f"  location: {where} (from {why.location_from or 'nowhere'}{inherited})")
+        when = event.date_value or "-"
+        source = quote(event.date) if event.date is not None else why.date_from or "nowhere"
+        inherited = ", inherited" if event.date_inherited else ""
+        lines.append(f"  date: {when} (from {source}{inherited})")
+        if event.fatalities is not None:
+            counts = "; ".join(
+                f"{c.label} {c.count} from {quote(c)}"
+                + (
+                    f" (victims: {c.victim_type or '?'} {c.victim_country or ''})".rstrip()
+                    if c.victim is not None
+                    else ""
+                )
+                for c in event.fatalities.casualties
+            )
+            lines.append(
+                f"  fatalities: killed {event.fatalities.killed}, "
+                f"wounded {event.fatalities.wounded} ({counts})"
+            )
+        if event.acled is not None:
+            a = event.acled
+            lines.append(
+                f"  ACLED: {a.event_type} / {a.sub_event_type}, inter1 {a.inter1}, "
+                f"inter2 {a.inter2}, interaction {a.interaction}"
+            )
+        lines.append(f"  CAMEO root: {event.cameo or '-'}")
+        return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the extraction as the JSON contract's document object."""

@@ -1,4 +1,8 @@
-"""The ``sahelnews`` command line: ``sahelnews extract FILE... [--published DATE]``."""
+"""The ``sahelnews`` command line.
+
+``sahelnews extract FILE... [--published DATE]`` prints the JSON contract;
+``sahelnews explain FILE [--published DATE]`` prints why each event was found.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,22 @@ EXIT_INPUT = 3
 EXIT_RULES = 4
 
 
+def _common(parser: argparse.ArgumentParser) -> None:
+    """Add the options ``extract`` and ``explain`` share."""
+    parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file, or - for stdin")
+    parser.add_argument(
+        "--published", metavar="YYYY-MM-DD", help="publication date (anchors relative dates)"
+    )
+    parser.add_argument("--lang", choices=["en", "fr"], help="article language (default: detected)")
+    parser.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra rule file extending the built-in rules (repeatable)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sahelnews",
@@ -29,24 +49,20 @@ def _parser() -> argparse.ArgumentParser:
         help="extract from article files (or - for standard input) and print JSON",
         description="Print one JSON object per input (JSON Lines when several or --format jsonl).",
     )
-    ext.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file, or - for stdin")
-    ext.add_argument(
-        "--published", metavar="YYYY-MM-DD", help="publication date (anchors relative dates)"
-    )
-    ext.add_argument("--lang", choices=["en", "fr"], help="article language (default: detected)")
+    _common(ext)
     ext.add_argument(
         "--format",
         choices=["json", "jsonl"],
         default=None,
         help="json: indented (default for one file); jsonl: one line per document",
     )
-    ext.add_argument(
-        "--rules",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="extra rule file extending the built-in rules (repeatable)",
+    exp = sub.add_parser(
+        "explain",
+        help="print, for each event of the articles, the rule, trigger, sentence and roles",
+        description="Explain every event found: rule, trigger, sentence, role slots, "
+        "modality cues, where its place and date come from, counts and codes.",
     )
+    _common(exp)
     return parser
 
 
@@ -69,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"sahelnews: error in rules: {exc}", file=sys.stderr)
         return EXIT_RULES
     extractor = Extractor(rules)
-    fmt = args.format or ("json" if len(args.files) == 1 else "jsonl")
+    fmt = getattr(args, "format", None) or ("json" if len(args.files) == 1 else "jsonl")
     status = EXIT_OK
     for name in args.files:
         try:
@@ -87,6 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         except InputError as exc:
             print(f"sahelnews: error: {name}: {exc}", file=sys.stderr)
             status = EXIT_INPUT
+            continue
+        if args.command == "explain":
+            if len(args.files) > 1:
+                sys.stdout.write(f"== {name}\n")
+            if not result.events:
+                sys.stdout.write("no event found\n")
+            for event in result.events:
+                sys.stdout.write(result.explain(event) + "\n\n")
             continue
         sys.stdout.write(result.to_json(indent=2 if fmt == "json" else None) + "\n")
     return status
