@@ -46,6 +46,7 @@ _COORD = lazy_regex(
     r"(?:the\s+|les\s+|la\s+|le\s+|l['’]\s*)?$",
     regex.IGNORECASE,
 )
+_LAST_COORD = lazy_regex(r"\b(?:and|et|as\s+well\s+as|ainsi\s+que)\b|&", regex.IGNORECASE)
 _ARTICLES = lazy_regex(
     r"(?:\b(?:the|le|la|les)\s+|\bl['’]\s*)?$",
     regex.IGNORECASE,
@@ -310,6 +311,10 @@ def _coordinate(
         k += step
     if leftwards:
         group.reverse()
+    # A list ends with "and" / "et": a last member joined by a bare comma is
+    # an apposition or the next clause ("killed 12 soldiers, the army said").
+    while len(group) > 1 and not _LAST_COORD.search(text, group[-2].end, group[-1].start):
+        group.pop()
     return tuple(group)
 
 
@@ -476,8 +481,12 @@ def _voice(text: str, trigger: Span, sent: _Sentence, rule: Rule) -> str:
     if "en" in languages and not first.casefold().endswith("ing"):
         if _PASSIVE_EN.search(before):
             return "passive"
-        # A reduced relative or headline: "12 soldiers killed by jihadists".
-        if _EN_PARTICIPLE.match(first) and _AGENT_AFTER.match(text, trigger.end, sent.span.end):
+        # A reduced relative or headline: "12 soldiers killed by jihadists",
+        # "15 soldiers killed in the attack" (a counted subject, no object).
+        if _EN_PARTICIPLE.match(first) and (
+            _AGENT_AFTER.match(text, trigger.end, sent.span.end)
+            or _counted_subject(text, trigger, sent)
+        ):
             return "passive"
     if "fr" in languages and _FR_PARTICIPLE.match(first):
         if _PASSIVE_FR.search(before):
@@ -491,6 +500,17 @@ def _voice(text: str, trigger: Span, sent: _Sentence, rule: Rule) -> str:
         if not _AVOIR_FR.search(before) and first.casefold() not in _FR_ETRE_VERBS:
             return "passive"
     return "active"
+
+
+def _counted_subject(text: str, trigger: Span, sent: _Sentence) -> bool:
+    """Whether a counted actor stands right before the trigger and no actor follows it."""
+    before = [c for c in sent.near("actors", trigger, 80) if c.end <= trigger.start]
+    if not before or text[before[-1].end : trigger.start].strip():
+        return False
+    if getattr(before[-1], "number", None) is None:
+        return False
+    after = [c for c in sent.near("actors", trigger, 80) if c.start >= trigger.end]
+    return not (after and _words(text, trigger.end, after[0].start) <= 2)
 
 
 def _slots(rule: Rule, role: str) -> tuple[str, ...]:
@@ -691,8 +711,13 @@ class _Context:
     published: dt.date | None
 
 
-def _entity_keys(mentions: Sequence[Mention]) -> set[str]:
-    """Identity keys of role mentions: the same actor or country in two reports."""
+def _entity_keys(mentions: Sequence[Mention], *, named: bool = False) -> set[str]:
+    """Identity keys of role mentions: the same actor or country in two reports.
+
+    A generic phrase ("soldiers", "the army") is keyed by its type and
+    country, so two generic phrases of one kind never contradict; with
+    *named*, generic phrases give no key (they are no evidence of identity).
+    """
     keys: set[str] = set()
     for m in mentions:
         if isinstance(m, Country):
@@ -700,8 +725,9 @@ def _entity_keys(mentions: Sequence[Mention]) -> set[str]:
         elif isinstance(m, Actor | Unit):
             # A resolved anaphor ("the group") is the actor it refers to.
             actor = m.refers_to if isinstance(m, Actor) and m.refers_to is not None else m
-            if isinstance(actor, Actor) and actor.generic:
-                keys.add(f"{actor.type.value}:{actor.country or ''}:{actor.text.casefold()}")
+            if isinstance(actor, Actor) and actor.id.startswith("generic."):
+                if not named:
+                    keys.add(f"{actor.type.value}:{actor.country or ''}")
             else:
                 keys.add(getattr(actor, "id", "") or actor.text.casefold())
     return keys
@@ -717,10 +743,15 @@ def _same_event(a: Event, b: Event) -> bool:
         ka, kb = _entity_keys(getattr(a, role)), _entity_keys(getattr(b, role))
         if ka and kb and not ka & kb:
             return False
-    la, lb = _place_key(a.location), _place_key(b.location)
+    # Only what each report says itself can contradict: an inherited place or
+    # date is a guess.
+    la = None if a.location_inherited else _place_key(a.location)
+    lb = None if b.location_inherited else _place_key(b.location)
     if la and lb and la != lb and not (la[1] == lb[1] and (la[0] is None or lb[0] is None)):
         return False
-    return not (a.date_value and b.date_value and not _dates_agree(a.date_value, b.date_value))
+    da = None if a.date_inherited else a.date_value
+    db = None if b.date_inherited else b.date_value
+    return not (da and db and not _dates_agree(da, db))
 
 
 def _place_key(location: Mention | None) -> tuple[str | None, str | None] | None:
@@ -983,8 +1014,10 @@ _DEFINITE = lazy_regex(
 
 def _linked(a: Event, b: Event, text: str) -> bool:
     """Whether something positively ties report *b* to the earlier report *a*."""
+    if a.sentence == b.sentence:
+        return True  # "attacked the post, killing 12 soldiers"
     for role in ("source", "target"):
-        if _entity_keys(getattr(a, role)) & _entity_keys(getattr(b, role)):
+        if _entity_keys(getattr(a, role), named=True) & _entity_keys(getattr(b, role), named=True):
             return True
     la, lb = _place_key(a.location), _place_key(b.location)
     if la and la == lb and not (a.location_inherited and b.location_inherited):

@@ -1,0 +1,348 @@
+"""The event engine: voice, modality, casualties, place and date, merging, codes, explanations."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import sahelnews
+from sahelnews import ActorType, Event, Modality, PloverCategory
+from sahelnews.cli import main
+
+from .conftest import assert_offsets
+
+
+def _events(text: str, language: str, published: str | None = "2024-05-03") -> list[Event]:
+    result = sahelnews.extract(text, published=published, language=language)
+    assert_offsets(result)
+    return list(result.events)
+
+
+def _one(text: str, language: str, category: str, **kw: str | None) -> Event:
+    found = [e for e in _events(text, language, **kw) if e.type.value == category]
+    assert len(found) == 1, [(e.type.value, e.rule, e.trigger.text) for e in found]
+    return found[0]
+
+
+def _texts(mentions: tuple[sahelnews.Mention, ...]) -> list[str]:
+    return [m.text for m in mentions]
+
+
+class TestVoice:
+    @pytest.mark.parametrize(
+        ("text", "language", "source", "target"),
+        [
+            ("Twelve soldiers were killed by jihadists near Djibo.", "en", ["jihadists"],
+             ["Twelve soldiers"]),
+            ("Three aid workers were kidnapped by gunmen in Menaka.", "en", ["gunmen"],
+             ["aid workers"]),
+            ("Trois soldats ont été tués par des hommes armés.", "fr", ["hommes armés"],
+             ["Trois soldats"]),
+            ("Des jihadistes ont été arrêtés par les gendarmes.", "fr", ["gendarmes"],
+             ["jihadistes"]),
+        ],
+    )  # fmt: skip
+    def test_passive_with_agent(
+        self, text: str, language: str, source: list[str], target: list[str]
+    ) -> None:
+        """The subject of a passive is the target, "by X" / "par X" the source."""
+        event = next(e for e in _events(text, language) if e.explanation.voice == "passive")
+        assert [s for s in _texts(event.source) if any(x in s for x in source)]
+        assert [t for t in _texts(event.target) if any(x in t for x in target)]
+        assert event.explanation.source_slot == "agent"
+        assert event.explanation.target_slot == "subject"
+
+    def test_passive_without_agent(self) -> None:
+        """A passive need not name its agent: the subject is still the target."""
+        event = _one("Twelve soldiers were killed on Sunday.", "en", "ASSAULT")
+        assert event.source == ()
+        assert _texts(event.target) == ["Twelve soldiers"]
+
+    def test_french_bare_participle_is_passive(self) -> None:
+        """A French participle with no auxiliary qualifies what underwent the act."""
+        event = next(e for e in _events("Douze soldats tués près de Djibo.", "fr") if e.target)
+        assert _texts(event.target) == ["Douze soldats"]
+        assert event.explanation.voice == "passive"
+
+    def test_french_etre_verb_stays_active(self) -> None:
+        """ "sont entrés" is an active compound tense, not a passive."""
+        event = _one("Des militaires russes sont entrés dans la base.", "fr", "MOBILIZE")
+        assert _texts(event.source) == ["militaires russes"]
+        assert event.explanation.voice == "active"
+
+    def test_progressive_is_active(self) -> None:
+        """ "were attacking" is active: -ing forms are never passive."""
+        event = _one("Jihadists were attacking the Malian army near Gao.", "en", "ASSAULT")
+        assert _texts(event.source) == ["Jihadists"]
+
+
+class TestModality:
+    @pytest.mark.parametrize(
+        ("text", "language", "category", "modality"),
+        [
+            ("The army did not attack the village.", "en", "ASSAULT", "negated"),
+            ("The junta denied that its troops killed civilians.", "en", "ASSAULT", "negated"),
+            ("Les soldats n'ont pas été tués.", "fr", "ASSAULT", "negated"),
+            ("France will withdraw its troops from Niger.", "en", "RETREAT", "future"),
+            ("La France va se retirer du Mali.", "fr", "RETREAT", "future"),
+            ("The junta ordered US troops to withdraw.", "en", "RETREAT", "future"),
+            ("Washington said its troops would withdraw from Niger.", "en", "RETREAT", "future"),
+            ("Jihadists may have attacked the convoy.", "en", "ASSAULT", "possible"),
+            ("Soldiers allegedly killed 20 civilians.", "en", "ASSAULT", "possible"),
+            ("Des civils auraient été tués par l'armée.", "fr", "ASSAULT", "possible"),
+            ("Des hommes armés ont attaqué le convoi, selon des sources non confirmées.", "fr",
+             "ASSAULT", "possible"),
+            ("The UN said jihadists attacked the convoy.", "en", "ASSAULT", "asserted"),
+        ],
+    )  # fmt: skip
+    def test_modality(self, text: str, language: str, category: str, modality: str) -> None:
+        """Negation, plans, hedges; reported speech keeps the event asserted."""
+        events = [e for e in _events(text, language) if e.type.value == category]
+        assert events, text
+        assert events[0].modality is Modality(modality)
+
+    def test_cues_are_explained(self) -> None:
+        """The ids of the cues that set the modality are in the explanation."""
+        event = _one("The army did not attack the village.", "en", "ASSAULT")
+        assert "cue.en.negation" in event.explanation.cues
+
+
+class TestCasualties:
+    def test_coordinated_counts_add_up(self) -> None:
+        """ "15 soldiers, 3 gendarmes and 7 civilians were killed" is 25 dead, victims kept."""
+        result = sahelnews.extract(
+            "15 soldiers, 3 gendarmes and 7 civilians were killed by jihadists in Djibo.",
+            language="en",
+        )
+        (event,) = result.events
+        assert event.fatalities is not None
+        assert event.fatalities.killed == 25
+        kinds = [c.victim_type for c in event.fatalities.casualties]
+        assert kinds == ["military", "police", "civilians"]
+
+    def test_victim_country(self) -> None:
+        """A count's victims keep their country when the text gives it."""
+        result = sahelnews.extract("Twelve Malian soldiers killed in ambush.", language="en")
+        (casualty,) = result.casualties
+        assert (casualty.count, casualty.victim_type, casualty.victim_country) == (
+            12,
+            "military",
+            "MLI",
+        )
+        assert casualty.to_dict()["victim_country"] == "MLI"
+
+    def test_killed_and_wounded_apart(self) -> None:
+        """Killed and wounded stay apart, even when coordinated."""
+        event = _one(
+            "Des hommes armés ont attaqué Djibo : des dizaines de morts et 30 blessés.",
+            "fr",
+            "ASSAULT",
+        )
+        assert event.fatalities is not None
+        assert (event.fatalities.killed, event.fatalities.wounded) == (12, 30)
+
+    def test_included_count_is_not_added(self) -> None:
+        """ "20 dead, including 15 soldiers" is 20, not 35."""
+        event = _one(
+            "Jihadists attacked Djibo, leaving 20 dead, including 15 soldiers killed.",
+            "en",
+            "ASSAULT",
+        )
+        assert event.fatalities is not None
+        assert event.fatalities.killed == 20
+
+    def test_a_year_is_not_a_count(self) -> None:
+        """ "In 2019 jihadists killed..." has no casualty count of 2019."""
+        result = sahelnews.extract("In 2019 jihadists killed the mayor of Djibo.", language="en")
+        assert all(c.count != 2019 for c in result.casualties)
+
+    def test_negated_event_gets_no_count(self) -> None:
+        """A denied attack does not carry the dead of the sentence."""
+        result = sahelnews.extract(
+            "The army denied it attacked the village where 12 civilians were killed.",
+            language="en",
+        )
+        denied = [e for e in result.events if e.modality is Modality.NEGATED]
+        assert denied
+        assert all(e.fatalities is None for e in denied)
+
+
+class TestPlaceAndDate:
+    def test_place_from_previous_sentence_about_the_event(self) -> None:
+        """A later report without a place takes the place of the earlier one."""
+        result = sahelnews.extract(
+            "Jihadists attacked an army post in Djibo on Sunday. "
+            "Officials said the gunmen also attacked a convoy.",
+            published="2024-05-03",
+            language="en",
+        )
+        later = [e for e in result.events if e.sentence == 1]
+        assert later
+        assert later[0].location is not None
+        assert later[0].location.text == "Djibo"
+        assert later[0].location_inherited
+        assert later[0].explanation.location_from == "previous_sentence"
+
+    def test_dateline(self) -> None:
+        """Without a place in its sentence, an event takes the dateline's."""
+        text = "NIAMEY, Niger (AP) — The junta ordered the expulsion of French diplomats."
+        result = sahelnews.extract(text, published="2024-05-03", language="en")
+        event = next(e for e in result.events if e.type is PloverCategory.SANCTION)
+        assert event.location is not None
+        assert event.location.text == "NIAMEY"
+        assert event.location_inherited
+        assert event.explanation.location_from == "dateline"
+
+    def test_date_from_publication(self) -> None:
+        """Without a date in its sentence, the event's date is the publication date, flagged."""
+        event = _one("Jihadists attacked the Malian army near Gao.", "en", "ASSAULT")
+        assert event.date is None
+        assert event.date_value == "2024-05-03"
+        assert event.date_inherited
+        assert event.explanation.date_from == "published"
+
+    def test_date_from_sentence(self) -> None:
+        """A date in the event's sentence is its date, not inherited."""
+        event = _one("Jihadists attacked the Malian army near Gao on Sunday.", "en", "ASSAULT")
+        assert event.date is not None
+        assert event.date_value == "2024-04-28"
+        assert not event.date_inherited
+
+    def test_no_publication_date(self) -> None:
+        """Without a publication date nor a date in the text, the date stays unknown."""
+        event = _one(
+            "Jihadists attacked the Malian army near Gao.", "en", "ASSAULT", published=None
+        )
+        assert (event.date_value, event.date_inherited) == (None, False)
+
+    def test_relative_location(self) -> None:
+        """A place given relative to another is the event's relative location."""
+        event = _one(
+            "Des jihadistes ont attaqué un convoi à 30 km au nord de Gao.", "fr", "ASSAULT"
+        )
+        assert event.relative_location is not None
+        assert event.relative_location.distance_km == 30
+        assert event.location is not None
+        assert event.location.text == "Gao"
+        assert event.explanation.location_from == "relative"
+
+
+class TestMerging:
+    def test_lead_and_detail_are_one_event(self) -> None:
+        """A lead and a later detail of the same attack are one record with two reports."""
+        result = sahelnews.extract(
+            "JNIM attacked an army post in Djibo on Sunday. "
+            "The attack killed 12 soldiers, the army said.",
+            published="2024-05-03",
+            language="en",
+        )
+        assaults = [e for e in result.events if e.type is PloverCategory.ASSAULT]
+        assert len(assaults) == 1
+        (event,) = assaults
+        assert [m.sentence for m in event.mentions] == [0, 1]
+        assert event.fatalities is not None
+        assert event.fatalities.killed == 12
+        assert event.location is not None
+        assert event.location.text == "Djibo"
+
+    def test_different_places_are_different_events(self) -> None:
+        """Two attacks in two towns stay apart."""
+        result = sahelnews.extract(
+            "Jihadists attacked Djibo on Sunday. Other jihadists attacked Gao on Monday.",
+            published="2024-05-03",
+            language="en",
+        )
+        assert len([e for e in result.events if e.type is PloverCategory.ASSAULT]) == 2
+
+    def test_different_modality_is_not_merged(self) -> None:
+        """A withdrawal announced and one carried out are not merged."""
+        result = sahelnews.extract(
+            "France withdrew its troops from Mali. France will withdraw its troops from Niger.",
+            language="en",
+        )
+        retreats = [e for e in result.events if e.type is PloverCategory.RETREAT]
+        assert {e.modality for e in retreats} == {Modality.ASSERTED, Modality.FUTURE}
+
+
+class TestCodes:
+    def test_battle_between_armed_actors(self) -> None:
+        """Jihadists attacking soldiers is a battle; ACLED interaction 12."""
+        event = _one("Jihadists attacked Malian soldiers near Gao.", "en", "ASSAULT")
+        assert event.acled is not None
+        assert (event.acled.event_type, event.acled.sub_event_type) == ("Battles", "Armed clash")
+        assert event.acled.interaction == 12
+
+    def test_violence_against_civilians(self) -> None:
+        """Gunmen attacking villagers is violence against civilians."""
+        event = _one("Gunmen attacked villagers near Djibo.", "en", "ASSAULT")
+        assert event.acled is not None
+        assert event.acled.event_type == "Violence against civilians"
+        assert event.acled.inter2 == 7
+
+    def test_abduction(self) -> None:
+        """A kidnapping is ACLED's abduction, CAMEO 18."""
+        event = _one("Gunmen kidnapped three aid workers in Menaka.", "en", "ASSAULT")
+        assert event.acled is not None
+        assert event.acled.sub_event_type == "Abduction/forced disappearance"
+        assert event.cameo is not None
+
+
+class TestExplain:
+    TEXT = (
+        "NIAMEY (AP) — Twelve soldiers were killed by jihadists on Sunday. "
+        "The junta condemned the attack."
+    )
+
+    def test_explain_names_everything(self) -> None:
+        """The explanation names the rule, trigger, sentence, slots, cues, place and date."""
+        result = sahelnews.extract(self.TEXT, published="2024-05-03", language="en")
+        event = next(e for e in result.events if e.type is PloverCategory.ASSAULT)
+        text = result.explain(event)
+        assert event.rule in text
+        assert '"killed"' in text
+        assert "Twelve soldiers were killed by jihadists on Sunday." in text
+        assert "voice: passive" in text
+        assert "slot agent" in text
+        assert "2024-04-28" in text
+        assert "dateline" in text
+        assert "killed 12" in text
+
+    def test_json_carries_the_explanation(self) -> None:
+        """The JSON event has its reports and explanation."""
+        result = sahelnews.extract(self.TEXT, published="2024-05-03", language="en")
+        data = result.to_dict()["events"][0]
+        assert data["mentions"][0]["rule"] == data["rule"]
+        assert data["explanation"]["voice"] in {"active", "passive", "nominal"}
+        assert "date_value" in data
+
+    def test_cli_explain(self, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+        """``sahelnews explain FILE`` prints an explanation per event."""
+        path = tmp_path / "a.txt"
+        path.write_text(self.TEXT, encoding="utf-8")
+        assert main(["explain", str(path), "--published", "2024-05-03", "--lang", "en"]) == 0
+        out = capsys.readouterr().out
+        assert "ASSAULT" in out
+        assert "reported by rule" in out
+
+    def test_cli_explain_no_event(self, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+        """An article without events says so."""
+        path = tmp_path / "a.txt"
+        path.write_text("The weather was fine.", encoding="utf-8")
+        assert main(["explain", str(path), "--lang", "en"]) == 0
+        assert "no event found" in capsys.readouterr().out
+
+    def test_extract_json_still_parses(self, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+        """``extract`` output stays valid JSON with the new event fields."""
+        path = tmp_path / "a.txt"
+        path.write_text(self.TEXT, encoding="utf-8")
+        assert main(["extract", str(path), "--lang", "en"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["events"]
+
+
+def test_victims_type_enum() -> None:
+    """Victim types are actor-type values."""
+    values = {t.value for t in ActorType}
+    result = sahelnews.extract("Five soldiers were killed near Gao.", language="en")
+    assert all(c.victim_type in values for c in result.casualties if c.victim is not None)
