@@ -184,6 +184,7 @@ class _Sentence:
     dates: tuple[DateMention, ...]
     countries: tuple[Country, ...]  # non-locative countries: a location of last resort
     triggers: tuple[Span, ...] = ()
+    reactions: tuple[Span, ...] = ()  # triggers of ACCUSE, REJECT, SUPPORT, PROTEST rules
     _starts: dict[str, list[int]] = attrs.field(factory=dict)
     sentence_cues: dict[str, bool] = attrs.field(factory=dict)  # sentence-scope cue results
 
@@ -202,6 +203,20 @@ class _Sentence:
         lo = bisect.bisect_left(starts, trigger.start - reach)
         hi = bisect.bisect_right(starts, trigger.end + reach)
         return list(mentions[lo:hi])
+
+    def previous_trigger_end(self, trigger: Span) -> int:
+        """Return where the sentence's last reaction trigger before *trigger* ends.
+
+        Reactions (condemning, rejecting, backing, protesting) take an event
+        as their object, and their subject is not that event's actor. Other
+        triggers pass their subject on: in "the junta ordered the expulsion
+        of US forces" the junta expels. Without one, the sentence start.
+        """
+        starts = self._starts.get("reactions")
+        if starts is None:
+            starts = self._starts["reactions"] = [t.start for t in self.reactions]
+        index = bisect.bisect_left(starts, trigger.start) - 1
+        return self.reactions[index].end if index >= 0 else self.span.start
 
     def next_trigger_start(self, trigger: Span) -> int:
         """Return where the sentence's next trigger after *trigger* starts (else its end)."""
@@ -327,8 +342,11 @@ def _slot(
     limit = sent.next_trigger_start(trigger)
     if slot == "subject":
         # Nearest first; the window and any clause break bound the walk back,
-        # so a long sentence costs no more than a short one.
-        for c in reversed([c for c in cands if c.end <= trigger.start]):
+        # so a long sentence costs no more than a short one. An actor before
+        # another trigger is that trigger's: in "the junta condemned the
+        # attack", the junta did not attack.
+        floor = sent.previous_trigger_end(trigger)
+        for c in reversed([c for c in cands if floor <= c.start and c.end <= trigger.start]):
             if _words(text, c.end, trigger.start) > _SUBJECT_WINDOW or _CLAUSE_BREAK.search(
                 text, c.end, trigger.start
             ):
@@ -600,6 +618,7 @@ def _nearest(mentions: Sequence[_S], trigger: Span) -> _S | None:
     )
 
 
+_REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 _DATELINE = lazy_regex(
     # "NIAMEY, Niger (AP) — ", "BAMAKO, 3 mai 2024 (AFP) - ": a capitalised
     # place at the head of a line, then up to two comma-separated parts and an
@@ -652,11 +671,15 @@ def find_events(
     seen: set[tuple[Any, ...]] = set()
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Span]] = {}
+    reactions: dict[int, list[Span]] = {}
     located = [(hit, _trigger_span(text, hit), _bisect(starts, hit.start)) for hit in triggers]
-    for _, span, _ in located:
+    for hit, span, _ in located:
         by_sentence.setdefault(_bisect(starts, span.start), []).append(span)
+        if hit.rules[0].label in _REACTIONS:
+            reactions.setdefault(_bisect(starts, span.start), []).append(span)
     for s in sents:
         s.triggers = tuple(by_sentence.get(s.index, ()))
+        s.reactions = tuple(reactions.get(s.index, ()))
     relative_by_sentence: dict[int, list[RelativeLocation]] = {}
     for r in relative:
         relative_by_sentence.setdefault(_bisect(starts, r.start), []).append(r)

@@ -651,7 +651,7 @@ class Extraction:
             counts = "; ".join(
                 f"{c.label} {c.count} from {quote(c)}"
                 + (
-                    f" (victims: {c.victim_type or '?'} {c.victim_country or ''})".rstrip()
+                    f" (victims: {' '.join(filter(None, (c.victim_type, c.victim_country)))})"
                     if c.victim is not None
                     else ""
                 )
