@@ -14,7 +14,9 @@ this shape.
 Scoring is per sentence, over sets:
 
 * categories: the set of PLOVER categories of the events sahelnews finds in
-  the sentence (any modality) against the gold set. Recall is the share of
+  the sentence (any modality; an announced intention counts as its
+  ``Event.intent``, AGREE or THREATEN, as PLOVER codes it) against the gold
+  set. Recall is the share of
   gold (sentence, category) pairs found, precision the share of found pairs
   that are gold. "Sentences with their gold category found" is reported too.
 * source and target countries: for each gold event whose category was found,
@@ -96,7 +98,10 @@ def main(argv: list[str] | None = None) -> int:
         gold = {e["code"] for e in gold_events}
         predicted: dict[str, list[Event]] = {}
         for event in result.events:
-            predicted.setdefault(event.type.value, []).append(event)
+            # An announced intention is coded as PLOVER codes the statement
+            # (AGREE / THREATEN), the act itself being in event.type.
+            category = (event.intent or event.type).value
+            predicted.setdefault(category, []).append(event)
         for code in gold | set(predicted):
             if code in gold and code in predicted:
                 tp[code] += 1
@@ -119,9 +124,7 @@ def main(argv: list[str] | None = None) -> int:
                 role_counts[role]["fp"] += len(got - want)
                 role_counts[role]["fn"] += len(want - got)
         if gold != set(predicted) and len(errors) < args.errors:
-            shown = ", ".join(
-                f"{e.type.value}/{e.rule}[{e.trigger.text}]" for e in result.events
-            )
+            shown = ", ".join(f"{e.type.value}/{e.rule}[{e.trigger.text}]" for e in result.events)
             errors.append(f"{row.get('id', '')}\n  {text}\n  gold={sorted(gold)} got: {shown}")
     elapsed = time.perf_counter() - started
 

@@ -595,19 +595,25 @@ def _cue_found(text: str, trigger: Span, sent: _Sentence, cue: Rule, matcher: Al
 
 def _modality(
     text: str, trigger: Span, sent: _Sentence, compiled: CompiledRules, rule: Rule
-) -> tuple[Modality, tuple[str, ...]]:
-    """Return the event's modality and the ids of the cues that applied."""
+) -> tuple[Modality, tuple[str, ...], bool]:
+    """Return the event's modality, the cues that applied and whether one states an intent.
+
+    A future cue with ``intent`` ("will", "plans to") makes the report its
+    actor's own announced intention; an infinitive after an order does not.
+    """
     # A rule's own modality is a floor the cues can raise: an infinitive rule
     # is future, but "n'a pas l'intention d'attaquer" is still negated.
     best = Modality(rule.modality) if rule.modality else Modality.ASSERTED
     applied: list[str] = []
+    intent = False
     for cue, matcher in compiled.cues:
         if _cue_found(text, trigger, sent, cue, matcher):
             applied.append(cue.id)
+            intent = intent or (cue.label == Modality.FUTURE and cue.intent)
             found = Modality(cue.label)
             if _MODALITY_RANK[found] > _MODALITY_RANK.get(best, 0):
                 best = found
-    return best, tuple(applied)
+    return best, tuple(applied), intent
 
 
 def _nearest(mentions: Sequence[_S], trigger: Span) -> _S | None:
@@ -619,6 +625,21 @@ def _nearest(mentions: Sequence[_S], trigger: Span) -> _S | None:
 
 
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
+# What an announced intention is in PLOVER: a promise to cooperate (CAMEO 03)
+# or a threat (CAMEO 13). Intentions to request, accuse, reject or agree are
+# those acts already; an announced deployment is neither.
+_INTENT = {
+    "CONSULT": PloverCategory.AGREE,
+    "SUPPORT": PloverCategory.AGREE,
+    "CONCEDE": PloverCategory.AGREE,
+    "COOPERATE": PloverCategory.AGREE,
+    "AID": PloverCategory.AGREE,
+    "RETREAT": PloverCategory.AGREE,
+    "ASSAULT": PloverCategory.THREATEN,
+    "COERCE": PloverCategory.THREATEN,
+    "SANCTION": PloverCategory.THREATEN,
+    "PROTEST": PloverCategory.THREATEN,
+}
 _DATELINE = lazy_regex(
     # "NIAMEY, Niger (AP) — ", "BAMAKO, 3 mai 2024 (AFP) - ": a capitalised
     # place at the head of a line, then up to two comma-separated parts and an
@@ -979,7 +1000,7 @@ def _apply(
         if d.timex_type in {TimexType.DATE, TimexType.TIME}
     ]
     date = _nearest(dates, trigger)
-    modality, cues = _modality(text, trigger, sent, compiled, rule)
+    modality, cues, intent = _modality(text, trigger, sent, compiled, rule)
     return Event(
         type=PloverCategory(rule.label),
         mode=rule.mode,
@@ -993,6 +1014,7 @@ def _apply(
         date_value=date.value if isinstance(date, DateMention) else None,
         modality=modality,
         rule=rule.id,
+        intent=_INTENT.get(rule.label) if intent and modality is Modality.FUTURE else None,
         mentions=(EventMention(trigger=trigger, sentence=sent.index, rule=rule.id),),
         explanation=Explanation(
             voice=voice,

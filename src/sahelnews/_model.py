@@ -462,7 +462,10 @@ class Event:
     is set when the place is given relative to another ("30 km from Djibo":
     ``location`` is then its anchor). ``mentions`` lists every report of the
     event merged into this record (the first is ``trigger`` / ``rule``), and
-    ``explanation`` says how each field was filled.
+    ``explanation`` says how each field was filled. ``intent`` is set when
+    the report is its source's announced intention ("will withdraw",
+    "promised to release"): PLOVER codes such a statement AGREE when the act
+    is cooperative and THREATEN when it is hostile; ``type`` stays the act.
     """
 
     type: PloverCategory
@@ -484,6 +487,7 @@ class Event:
     relative_location: RelativeLocation | None = None
     mentions: tuple[EventMention, ...] = ()
     explanation: Explanation = attrs.field(factory=Explanation)
+    intent: PloverCategory | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the event as a JSON-contract object."""
@@ -507,6 +511,7 @@ class Event:
             "relative_location": _ref(self.relative_location),
             "mentions": [m.to_dict() for m in self.mentions],
             "explanation": self.explanation.to_dict(),
+            "intent": self.intent.value if self.intent else None,
         }
 
 

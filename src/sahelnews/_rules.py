@@ -99,7 +99,7 @@ FIELDS: Mapping[str, frozenset[str]] = {
         "acled_sub_event_type",
         "cameo",
     },
-    "cues": _COMMON_FIELDS | {"scope", "window"},
+    "cues": _COMMON_FIELDS | {"scope", "window", "intent"},
     "casualties": _COMMON_FIELDS,
 }
 _REQUIRED: Mapping[str, frozenset[str]] = {
@@ -316,6 +316,7 @@ class Rule:
     # cues
     scope: Literal["before", "after", "sentence"] = "before"
     window: int = 6
+    intent: bool = True
 
     def __attrs_post_init__(self) -> None:
         """Check the cross-field constraints that single-field converters cannot."""
@@ -410,6 +411,8 @@ class Rule:
                 raise err(f"scope must be 'before', 'after' or 'sentence', got {self.scope!r}")
             if self.window < 0:
                 raise err("window must not be negative")
+            if not isinstance(self.intent, bool):
+                raise err(f"intent must be true or false, got {self.intent!r}")
 
     @property
     def canonical_name(self) -> str:
