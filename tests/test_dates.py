@@ -156,6 +156,157 @@ class TestReferenceTime:
         assert ("a month", "P1M") in _dates(text, language="en")
 
 
+class TestClauseTense:
+    def test_the_clause_verb_governs_a_far_date(self) -> None:
+        """The past verb of the date's clause decides, however far from the month."""
+        text = (
+            "The funeral home operator changed from a fiscal year to a calendar year in December."
+        )
+        assert _dates(text, published="1989-10-27", language="en") == [("December", "1988-12")]
+
+    def test_a_future_verb_far_in_the_clause(self) -> None:
+        """'will be named commander ... for a mission in December' is next December."""
+        text = "Collins will be named commander of the Space Shuttle Columbia for a mission in December."
+        assert _dates(text, published="1998-03-04", language="en") == [("December", "1998-12")]
+
+    def test_an_introductory_date_takes_the_main_verb(self) -> None:
+        """'On Tuesday, the league plans to ...': the main clause after the comma decides."""
+        text = (
+            "On Tuesday, the National Abortion and Reproductive Rights Action League "
+            "plans to hold a news conference."
+        )
+        assert _dates(text, published="1998-10-26", language="en") == [("Tuesday", "1998-10-27")]
+
+    def test_a_sentence_verb_past_an_abbreviation(self) -> None:
+        """'Roe vs. Wade' does not end the sentence whose verb ('killed') dates 'January'."""
+        text = (
+            "In January, a week after the anniversary of the Roe vs. Wade decision, "
+            "a clinic bombing in Birmingham, Ala., killed a security guard."
+        )
+        assert _dates(text, published="1998-10-25", language="en")[0] == ("January", "1998-01")
+
+    def test_each_coordinated_clause_keeps_its_verb(self) -> None:
+        """'planned ... on Saturday and were planning ... on Monday': both ahead."""
+        text = (
+            "Protesters planned a large demonstration in Little Havana on Saturday and "
+            "were planning to drive around the airport on Monday."
+        )
+        assert _dates(text, published="2000-01-07", language="en") == [
+            ("Saturday", "2000-01-08"),
+            ("Monday", "2000-01-10"),
+        ]
+
+    def test_a_present_tense_leaves_the_nearer_reading(self) -> None:
+        """'when the case is heard in May' is not pulled back by a past verb elsewhere."""
+        text = (
+            "Gonzalez still had not signed an agreement to hand the child over if the "
+            "relatives lose a fight to keep him when the case is heard in May in the court."
+        )
+        assert _dates(text, published="2000-03-29", language="en") == [("May", "2000-05")]
+
+    def test_a_deadline_noun_after_the_date_is_not_a_cue(self) -> None:
+        """'by the Tuesday deadline' after a past verb is the Tuesday gone."""
+        text = "Sony completed its tender offer, with 99.3% of shares tendered by the Tuesday deadline."
+        assert _dates(text, published="1989-11-02", language="en") == [("Tuesday", "1989-10-31")]
+
+    def test_an_attributive_participle_is_not_a_verb(self) -> None:
+        """'a still unspecified date' is an adjective; 'would be paid' decides."""
+        text = "The split would be paid on a still unspecified date in January."
+        assert _dates(text, published="1989-10-26", language="en") == [("January", "1990-01")]
+
+    def test_succeed_is_not_a_past_tense(self) -> None:
+        """'will succeed Davison Feb. 1': '-eed' verbs are not '-ed' past tenses."""
+        text = "Mr. Schwarz, 52 years old, will succeed Daniel P. Davison Feb. 1."
+        assert _dates(text, published="1989-10-26", language="en") == [("Feb. 1", "1990-02-01")]
+
+
+class TestReportedQuarter:
+    def test_the_latest_period_is_the_reported_quarter(self) -> None:
+        """'the latest period' of a fourth-quarter report is that fourth quarter."""
+        text = (
+            "Ralston reported a 47% decline in fourth-quarter earnings. "
+            "Sales in the latest period were $1.76 billion."
+        )
+        assert _dates(text, published="1989-11-02", language="en") == [
+            ("fourth-quarter", "1989-Q4"),
+            ("the latest period", "1989-Q4"),
+        ]
+
+    def test_a_passing_quarter_does_not_replace_the_report_quarter(self) -> None:
+        """After 'a flat second quarter', the year-ago period is still the third quarter's."""
+        text = (
+            "Kimberly-Clark posted a 20% gain in third-quarter net income. After a flat "
+            "second quarter, the gain came from consumer businesses. The comparison was "
+            "enhanced by charges taken in the year-earlier period. In the 1989 period, "
+            "interest expense was lower."
+        )
+        values = [v for _, v in _dates(text, published="1989-11-01", language="en")]
+        assert values == ["1989-Q3", "1989-Q2", "1988-Q3", "1989-Q3"]
+
+    def test_a_quarter_named_by_its_last_day(self) -> None:
+        """'the quarter ended July 31' is the calendar quarter holding most of it."""
+        text = "In the quarter ended July 31, Jayark had 5.6 million shares outstanding."
+        assert _dates(text, published="1989-10-30", language="en")[0] == ("the quarter", "1989-Q2")
+
+    def test_the_quarter_a_year_ago(self) -> None:
+        """'the quarter a year ago' and 'last year's quarter' are the year-ago quarter."""
+        text = (
+            "Columbia announced a third-quarter loss. For the quarter a year ago it earned "
+            "$16 million; last year's quarter included a gain."
+        )
+        assert _dates(text, published="1989-10-26", language="en") == [
+            ("third-quarter", "1989-Q3"),
+            ("the quarter a year ago", "1988-Q3"),
+            ("last year's quarter", "1988-Q3"),
+        ]
+
+    def test_a_longer_reporting_span_compares_with_the_year(self) -> None:
+        """After 'for the nine months', 'a year earlier' is the year before, not the quarter."""
+        text = (
+            "Third-quarter profit rose. For the nine months, net was $48.7 million, "
+            "compared with $21 million a year earlier."
+        )
+        assert _dates(text, published="1989-10-26", language="en")[-1] == (
+            "a year earlier",
+            "1988",
+        )
+
+    def test_a_year_period_without_a_quarter_is_the_year(self) -> None:
+        """'the 1988 period' after 'the first nine months' is 1988."""
+        text = "In the first nine months, net was $306 million, against a loss in the 1988 period."
+        assert _dates(text, published="1989-11-02", language="en")[-1] == (
+            "the 1988 period",
+            "1988",
+        )
+
+
+class TestTimesOfDay:
+    def test_hour_in_the_morning(self) -> None:
+        """'at 4 in the morning' after 'Thursday' is 4 a.m. that Thursday."""
+        text = "The father will travel Thursday. He will leave at 4 in the morning."
+        assert _dates(text, published="2000-04-05", language="en")[-1] == (
+            "4 in the morning",
+            "2000-04-06T04:00",
+        )
+
+    def test_hour_at_night(self) -> None:
+        """'at 10 o'clock at night' is 22:00."""
+        text = "The blast came at 10 o'clock at night."
+        assert _dates(text, published="2000-04-05", language="en") == [
+            ("10 o'clock at night", "2000-04-05T22:00")
+        ]
+
+    def test_the_day_before_a_clause_is_not_a_date(self) -> None:
+        """'the day before authorities issued a warrant' names another event's day."""
+        text = "He was last seen Nov. 3, the day before authorities issued a warrant."
+        assert _dates(text, published="1999-05-07", language="en") == [("Nov. 3", "1998-11-03")]
+
+    def test_last_month_and_day(self) -> None:
+        """'last Oct. 23' is a day, not the month of October."""
+        text = "Slepian was shot to death last Oct. 23 at his home."
+        assert _dates(text, published="1999-04-19", language="en") == [("Oct. 23", "1998-10-23")]
+
+
 class TestHolidays:
     @pytest.mark.parametrize(
         ("spec", "around", "expected"),

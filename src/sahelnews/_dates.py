@@ -35,12 +35,13 @@ from sahelnews._rules import Rule
 #: How far (characters) a pattern's match may reach on either side of its anchor.
 ANCHOR_WINDOW = 32
 
-# Local tense cues, per language: the nearest cue to an expression (within
-# its sentence) decides whether an unanchored month, day or weekday is the
-# last or the next one. News reports the past, so without any cue weekdays
-# look back.
+# Tense cues, per language: the nearest cue in an expression's clause (else
+# around it in its sentence) decides whether an unanchored month, day or
+# weekday is the last or the next one. News reports the past, so without any
+# cue weekdays look back.
 _FUTURE_EN = (
-    r"will|shall|'ll|won't|would|going\s+to|plans?\s+to|planned|scheduled|expected|due|"
+    r"will|shall|'ll|won't|would|going\s+to|plans?\s+to|planned(?<!\b(?:the|a|an|\w+ly)\s+planned)|"
+    r"scheduled|expected|due|"
     r"upcoming|payable|set\s+to|intends?\s+to|(?:is|are)\s+to|as\s+(?:soon|early)\s+as|"
     r"planning"
 )
@@ -52,6 +53,10 @@ _DEADLINE_EN = (
     r"expires?|expiring|effective|record|redeem|redemption"
 )
 _PERFECT_EN = r"had|hadn't"
+# A present tense governs a date as surely as a past or future one does, but
+# points neither way ("when the case is heard in May"): it leaves the date
+# to the nearer reading rather than to a farther cue.
+_PRESENT_EN = r"is|are|am|isn't|aren't"
 _PAST_EN = (
     r"was|were|did|been|ago|last|earlier|previous|said|told|announced|reported|"
     # irregular past tenses of the verbs news uses for events
@@ -59,7 +64,11 @@ _PAST_EN = (
     r"gave|ran|rose|sent|broke|brought|built|caught|chose|drove|found|got|grew|hid|kept|"
     r"knew|led|paid|sold|sought|stood|threw|wrote|became|blew|bought|drew|flew|overthrew|"
     r"rode|sank|slew|swore|tore|woke|withdrew|stole|spoke|forbade|undertook|overtook|"
-    r"\w{3,}(?<!need|expect|schedul|plann|propos|intend|anticipat|slat)ed"
+    # "-ed" past tenses, not the "-eed" verbs ("succeed", "proceed"), nor a
+    # participle after an article, which is an adjective ("a still unspecified date")
+    # (the lookbehinds come after "ed": tried at every word, they are the costly part)
+    r"\w{3,}ed(?<!(?:need|expect|schedul|plann|propos|intend|anticipat|slat|succe|proce|exce|inde|spe)ed)"
+    r"(?<!\b(?:the|a|an)\s+(?:\w+ly\s+|still\s+)?\w+)"
 )
 _FUTURE_FR = (
     r"reporté(?:e|s|es)?|repoussé(?:e|s|es)?|prolongé(?:e|s|es)?|date\s+limite|échéance|"
@@ -77,13 +86,26 @@ _PAST_FR = (
 _TENSE_RE = {
     "en": lazy_regex(
         rf"(?i)\b(?:(?P<future>{_FUTURE_EN})|(?P<deadline>{_DEADLINE_EN}|(?P<by>by))"
-        rf"|(?P<perfect>{_PERFECT_EN})"
-        rf"|(?<!\b(?:be|being)\s)(?P<past>{_PAST_EN}))\b"
+        rf"|(?P<perfect>{_PERFECT_EN})|(?P<present>{_PRESENT_EN})"
+        rf"|(?P<past>{_PAST_EN})(?<!\b(?:be|being)\s\w+))\b"
     ),
     "fr": lazy_regex(rf"(?i)\b(?:(?P<future>{_FUTURE_FR})|(?P<past>{_PAST_FR}))\b"),
 }
 _TENSE_BEFORE = 45  # characters of the sentence read before the expression
-_TENSE_AFTER = 50  # and after it
+_TENSE_AFTER = 50  # and after it, when its clause has no cue
+_CLAUSE_REACH = 300  # how far a clause is read on either side
+# Where a clause starts or ends: punctuation that sets off a phrase, and the
+# conjunctions and relative words that open a new clause (kept in it).
+_CLAUSE_RE = {
+    "en": lazy_re(
+        r"[,;:()\[\]\u2014\"“”]|--|\s_\s|''|``|\b(?:which|who|whom|whose|when|where|while|"
+        r"because|although|though|if|unless|whereas|and|but|that)\b"
+    ),
+    "fr": lazy_re(
+        r"[,;:()\[\]\u2014\"«»“”]|\b(?:qui|que|qu|quand|lorsque|lorsqu|où|dont|parce|"
+        r"puisque|tandis|alors|si|mais|et)\b"
+    ),
+}
 
 
 @attrs.frozen
@@ -235,22 +257,24 @@ def _group(hit: Hit, name: str) -> str | None:
 class _Context:
     """What a normaliser knows besides its match; the tense is read only when asked for."""
 
-    __slots__ = ("_tense", "_tense_of", "published", "reference")
+    __slots__ = ("_tense", "_tense_of", "period", "published", "reference")
 
     def __init__(
         self,
         published: dt.date | None,
         tense_of: Callable[[], str],
         reference: _Value | None = None,
+        period: _Value | None = None,
     ) -> None:
         self.published = published
         self.reference = reference  # the last specific date before this one
+        self.period = period  # the first recent quarter named: the one a report is about
         self._tense_of = tense_of
         self._tense: str | None = None
 
     @property
     def tense(self) -> str:
-        """The nearest tense cue around the expression: "past", "future" or "none"."""
+        """The tense of the expression's clause (see ``_tense``): "past", "future" or "none"."""
         if self._tense is None:
             self._tense = self._tense_of()
         return self._tense
@@ -274,6 +298,8 @@ def _pick_year(month: int, day: int | None, ctx: _Context) -> int | None:
     if ctx.published is None:
         return None
     pub = ctx.published
+    if month == pub.month and day in {None, pub.day}:
+        return pub.year  # the publication month or day, whatever the tense
     key = (month, day or (1 if ctx.tense == "future" else 31))
     pub_key = (pub.month, pub.day)
     past_year = pub.year if key <= pub_key or (day is None and month == pub.month) else pub.year - 1
@@ -306,6 +332,11 @@ def _with_time(value: _Value, hit: Hit) -> _Value:
         hour = int(hour_raw)
         minute = int(_group(hit, "minute") or 0)
         ampm = (_group(hit, "ampm") or "").casefold().replace(".", "")
+        daypart = (_group(hit, "daypart") or "").casefold()
+        if daypart in {"afternoon", "evening"} or (daypart == "night" and 6 <= hour < 12):
+            ampm = "pm"  # "4 in the afternoon", "10 at night"
+        elif daypart == "night":
+            ampm = "am"  # "12 at night" is midnight, "2 at night" 2 a.m.
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
@@ -598,10 +629,18 @@ def _ago(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
     if ctx.published is None:
         return _Value(None)
     direction = 1 if (rule.offset or -1) > 0 else -1
-    if unit == "year" and n == 1 and ctx.reference is not None:
+    if unit == "year" and n == 1:
         # "a year ago" in an article about a quarter means that quarter a year before.
         ref = ctx.reference
-        if ref.granularity is Granularity.QUARTER and ref.first is not None:
+        # "the year-ago quarter" is a quarter even after "this year" was named
+        names_quarter = hit.match is not None and "quarter" in hit.match.group().casefold()
+        if ctx.period is not None and (
+            ref is None
+            or ref.granularity in {Granularity.DAY, Granularity.QUARTER}
+            or names_quarter
+        ):
+            ref = ctx.period
+        if ref is not None and ref.granularity is Granularity.QUARTER and ref.first is not None:
             return _quarter(ref.first.year + direction, _quarter_of(ref.first))
     return _move(ctx.published, unit, direction * n)
 
@@ -637,6 +676,8 @@ def _anaphoric(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
     when it is finer than the unit ("the third quarter ... a year earlier" is
     the third quarter of the year before).
     """
+    if rule.value == "reported":
+        return _reported_quarter(hit, ctx)
     ref = ctx.reference
     base_value = ref if ref is not None and ref.first is not None else None
     if base_value is None:
@@ -656,6 +697,12 @@ def _anaphoric(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
     gran = base_value.granularity if shift else Granularity.DAY
     if unit == "quarter" or (gran is Granularity.QUARTER and unit == "year"):
         quarter = _quarter_of(base)
+        if year_override and ctx.period is not None and ctx.period.first is not None:
+            # "the 1988 quarter" in a report on the third quarter: its third quarter
+            quarter = _quarter_of(ctx.period.first)
+        elif year_override and base_value.granularity is not Granularity.QUARTER:
+            # "the 1988 period" with no quarter in sight: a longer span of that year
+            return _year(year_override)
         year = year_override or base.year
         index = year * 4 + quarter - 1 + (shift if unit == "quarter" else 4 * shift)
         return _quarter(index // 4, index % 4 + 1)
@@ -666,6 +713,49 @@ def _anaphoric(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
     if unit == "year" and year_override:
         return _year(year_override)
     return _move(base, unit, shift)
+
+
+def _reported_quarter(hit: Hit, ctx: _Context) -> _Value | None:
+    """The quarter a results report is about: "the quarter", "the latest period".
+
+    A report names its quarter first ("third-quarter profit", "its fiscal
+    fourth quarter") and then calls it "the quarter": so the first recent
+    quarter the text named (not a year-ago one, nor one of a forecast), else
+    the last quarter completed before publication. A quarter named by its
+    last day ("the quarter ended July 31") is the one holding most of it.
+    """
+    if ctx.published is None:
+        return _Value(None)
+    pub = ctx.published
+    month, day = _month_number(_group(hit, "month") or ""), _ordinal(_group(hit, "day"))
+    if month is not None and day is not None:
+        # "the quarter ended July 31": the quarter holding most of its three months
+        end = _safe_date(pub.year, month, day)
+        if end is not None and end > pub:
+            end = _safe_date(pub.year - 1, month, day)
+        if end is not None:
+            middle = end - dt.timedelta(days=45)
+            return _quarter(middle.year, _quarter_of(middle))
+    if ctx.period is not None:
+        return ctx.period
+    index = pub.year * 4 + _quarter_of(pub) - 2
+    return _quarter(index // 4, index % 4 + 1)
+
+
+# How long after its end a quarter is still one a report can be about.
+_RECENT_QUARTER_DAYS = 200
+
+
+def _is_recent_quarter(value: _Value, published: dt.date | None) -> bool:
+    """Whether *value* is a quarter a report published on *published* can be about."""
+    return (
+        published is not None
+        and value.granularity is Granularity.QUARTER
+        and value.first is not None
+        and value.last is not None
+        and published - dt.timedelta(days=_RECENT_QUARTER_DAYS) <= value.last
+        and value.first <= published
+    )
 
 
 def _weekday(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
@@ -683,6 +773,8 @@ def _weekday(rule: Rule, hit: Hit, ctx: _Context) -> _Value | None:
         # "ce samedi", "this Saturday": that day of the publication week
         return _with_time(_day(pub + dt.timedelta(days=weekday - pub.weekday())), hit)
     offset = _offset(rule, hit) or 0
+    if offset == 0 and weekday == pub.weekday():
+        return _with_time(_day(pub), hit)  # the publication day, whatever the tense
     if offset < 0 or (offset == 0 and ctx.tense != "future"):
         delta = (pub.weekday() - weekday) % 7
         if offset < 0 and delta == 0:
@@ -991,9 +1083,12 @@ def find_dates(
     starts = [s.start for s in sentences] if sentences is not None else None
 
     cues = _TENSE_RE.get(language, _TENSE_RE["en"])
+    clauses = _CLAUSE_RE.get(language, _CLAUSE_RE["en"])
+
+    found_cues: dict[tuple[int, int, int], list[_Cue]] = {}
 
     def tense_of(hit: Hit) -> Callable[[], str]:
-        return functools.partial(_tense, text, sentences, starts, cues, hit)
+        return functools.partial(_tense, text, sentences, starts, cues, clauses, found_cues, hit)
 
     for hit in hits:
         # Not first_fit(): a candidate whose normaliser rejects it must not
@@ -1008,18 +1103,33 @@ def find_dates(
     chosen.sort(key=lambda c: c[0].start)
     out: list[DateMention] = []
     reference: _Value | None = None
+    period: _Value | None = None
+    in_period = True  # whether the text still speaks of that quarter
     for hit, first_value in chosen:
         rule = hit.rules[0]
         value = first_value
         if rule.normalize in _USES_REFERENCE:
-            again = _normalise(rule, hit, _Context(published, tense_of(hit), reference), language)
+            ctx = _Context(published, tense_of(hit), reference, period if in_period else None)
+            again = _normalise(rule, hit, ctx, language)
             value = again if again is not None else first_value
+        if _is_recent_quarter(value, published):
+            period = period or value
+            in_period = True
+        elif (
+            published is not None
+            and _REPORTING_SPAN.fullmatch(value.value or "")
+            and text[hit.start : hit.start + 4].casefold() == "the "
+        ):
+            # "For the nine months, net was ... a year earlier": the comparison
+            # is now with the year before, not with the quarter.
+            reference, in_period = _year(published.year), False
         # Only dates fixed by the text or the publication date move the
         # reference time: "a year earlier" after "a year earlier" must not drift.
+        # "The quarter" of a report is the quarter itself, so it may.
         if (
             value.first is not None
             and value.granularity is not None
-            and rule.normalize not in _USES_REFERENCE
+            and (rule.normalize not in _USES_REFERENCE or rule.value == "reported")
         ):
             reference = value
         out.append(
@@ -1038,53 +1148,231 @@ def find_dates(
     return out
 
 
+# The reporting spans of a results report longer than a quarter: "the first
+# nine months", "the six months ended Aug. 12".
+_REPORTING_SPAN = lazy_re(r"P(?:6|9)M")
+
 _SENTENCE_END = lazy_re(r"[.!?]\s+(?=[A-Z\u00c0-\u00dd\"«“(])|\n\s*\n")
 
 
-def _tense(
+# A tense cue found in a sentence: start, end, and what it says ("past",
+# "future", "deadline", "by", "none" for a present tense), and whether it is
+# a past perfect.
+_Cue = tuple[int, int, str, bool]
+
+
+def _tense(  # noqa: PLR0917 - one call site, all arguments needed
     text: str,
     sentences: Sequence[Span] | None,
     starts: list[int] | None,
     cues: regex.Pattern[str],
+    clauses: re.Pattern[str],
+    found_cues: dict[tuple[int, int, int], list[_Cue]],
     hit: Hit,
 ) -> str:
-    """The tense of the nearest cue around *hit* in its sentence: past, future or none."""
-    lo = max(0, hit.start - _TENSE_BEFORE)
-    hi = min(len(text), hit.end + _TENSE_AFTER)
+    """The tense of *hit*'s clause, else of the nearest cue around it in its sentence.
+
+    The verb that governs a date is in the date's own clause ("the company
+    changed its fiscal year in December", "when the case is heard in May"),
+    so cues are first read there, however far; a clause without one falls
+    back to the nearest cue in a short window of the sentence, then in the
+    whole sentence ("In January, a week after the anniversary, a bombing
+    killed ..."). *found_cues* keeps each sentence's cues for its other dates.
+    """
+    lo = max(0, hit.start - _CLAUSE_REACH)
+    hi = min(len(text), hit.end + _CLAUSE_REACH)
     if sentences is not None and starts is not None:
         index = bisect.bisect_right(starts, hit.start) - 1
         if index >= 0 and sentences[index].end >= hit.start:
             lo = max(lo, sentences[index].start)
             hi = min(hi, sentences[index].end)
     else:
-        for stop in _SENTENCE_END.finditer(text, lo, hit.start):
+        stop = _last_before(_SENTENCE_END, text, lo, hit.start, _ends_sentence)
+        if stop is not None:
             lo = stop.end()
-        after = _SENTENCE_END.search(text, hit.end, hi)
-        if after is not None:
-            hi = after.start() + 1
-    best: tuple[int, str] | None = None
-    perfect = False
-    for m in cues.finditer(text, lo, hi):
-        if hit.start <= m.start() < hit.end:
-            continue  # the expression's own words ("last week") are not tense cues
-        distance = hit.start - m.end() if m.end() <= hit.start else m.start() - hit.end
-        # A cue before the expression is its verb more often than one after it.
-        weighted = distance if m.end() <= hit.start else distance * 3
-        groups = m.groupdict()
-        if groups.get("by") and (m.end() > hit.start or text[m.end() : hit.start].strip()):
-            continue  # "by" is a deadline only right before its date ("by Oct. 31")
-        if groups.get("perfect"):
-            perfect = True
-        kind = "future" if groups.get("future") or groups.get("deadline") else "past"
-        if groups.get("deadline"):
-            kind = "deadline"
-        if best is None or weighted < best[0]:
-            best = (weighted, kind)
-    if best is None:
-        return "none"
-    if best[1] == "deadline":
+        for after in _SENTENCE_END.finditer(text, hit.end, hi):
+            if _ends_sentence(text, after):
+                hi = after.start() + 1
+                break
+    clause_lo, clause_hi = lo, hi
+    boundary = _last_before(clauses, text, lo, hit.start)
+    if boundary is not None:
+        clause_lo = boundary.start() if boundary.group().isalpha() else boundary.end()
+    after_clause = clauses.search(text, hit.end, hi)
+    if after_clause is not None:
+        clause_hi = after_clause.start()
+    near_lo = _word_start(text, max(lo, hit.start - _TENSE_BEFORE), lo)
+    near_hi = _word_end(text, min(hi, hit.end + _TENSE_AFTER), hi)
+    # Cue matching is the costly part: the part of the clause near the date
+    # is read first, and is enough when its best cue is nearer than any cue
+    # of the clause outside it could be; each stretch is read once.
+    inner_lo, inner_hi = max(clause_lo, near_lo), min(clause_hi, near_hi)
+    inner = _cues_in(text, cues, inner_lo, inner_hi, found_cues)
+    bound = min(
+        hit.start - inner_lo if clause_lo < inner_lo else len(text),
+        3 * (inner_hi - hit.end) if clause_hi > inner_hi else len(text),
+    )
+    best = _nearest_cue(text, inner, hit, inner_lo, inner_hi)
+    if best is not None and best[0] <= bound and best[1] != "deadline":
+        return best[1]
+    local_lo, local_hi = min(clause_lo, near_lo), max(clause_hi, near_hi)
+    local = _cues_around(text, cues, (local_lo, local_hi), (inner_lo, inner_hi), inner, found_cues)
+    # A deadline under a past perfect looks back wherever the perfect is
+    # ("Until Thursday, they had not called him a suspect").
+    perfect = any(c[3] for c in local)
+    for scope_lo, scope_hi in ((clause_lo, clause_hi), (near_lo, near_hi)):
+        best = _nearest_cue(text, local, hit, scope_lo, scope_hi)
+        if best is not None:
+            return _resolved(best[1], perfect)
+    if (local_lo, local_hi) != (lo, hi):
+        whole = _cues_around(text, cues, (lo, hi), (local_lo, local_hi), local, found_cues)
+        best = _nearest_cue(text, whole, hit, lo, hi)
+        if best is not None:
+            return _resolved(best[1], perfect)
+    return "none"
+
+
+def _resolved(kind: str, perfect: bool) -> str:
+    """A cue's tense: a deadline looks ahead, unless under a past perfect."""
+    if kind == "deadline":
         return "past" if perfect else "future"
-    return best[1]
+    return kind
+
+
+def _cues_in(
+    text: str,
+    cues: regex.Pattern[str],
+    lo: int,
+    hi: int,
+    cache: dict[tuple[int, int, int], list[_Cue]],
+    *,
+    until: int | None = None,
+) -> list[_Cue]:
+    """The tense cues between *lo* and *hi* that start before *until* (kept in *cache*)."""
+    if lo >= hi:
+        return []
+    key = (lo, hi, hi if until is None else until)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    found: list[_Cue] = cache.setdefault(key, [])
+    for m in cues.finditer(text, lo, hi):
+        if m.start() >= key[2]:
+            break
+        groups = m.groupdict()
+        if groups.get("by"):
+            kind = "by"
+        elif groups.get("deadline"):
+            kind = "deadline"
+        elif groups.get("future"):
+            kind = "future"
+        elif groups.get("present"):
+            kind = "none"
+        else:
+            kind = "past"
+        found.append((m.start(), m.end(), kind, bool(groups.get("perfect"))))
+    return found
+
+
+def _cues_around(  # noqa: PLR0917 - internal helper
+    text: str,
+    cues: regex.Pattern[str],
+    outer: tuple[int, int],
+    inner: tuple[int, int],
+    inner_cues: list[_Cue],
+    cache: dict[tuple[int, int, int], list[_Cue]],
+) -> list[_Cue]:
+    """The cues of *outer*, given those of the *inner* stretch inside it.
+
+    Only the text around *inner* is read, and a cue of several words across
+    its edges is found too ("has extended Control Data up to ... January").
+    """
+    (lo, hi), (inner_lo, inner_hi) = outer, inner
+    found = list(inner_cues)
+    if lo < inner_lo:
+        found.extend(_cues_in(text, cues, lo, inner_hi, cache, until=inner_lo))
+    if hi > inner_hi:
+        start = _word_start(text, max(inner_lo, inner_hi - _CUE_OVERLAP), inner_lo)
+        found.extend(c for c in _cues_in(text, cues, start, hi, cache) if c[1] > inner_hi)
+    return found
+
+
+_CUE_OVERLAP = 12  # how far back a cue of several words may start before a stretch ends
+
+
+def _word_start(text: str, pos: int, lo: int) -> int:
+    """*pos*, moved back to the start of the word it falls in (not before *lo*)."""
+    while pos > lo and (text[pos - 1].isalnum() or text[pos - 1] == "'"):
+        pos -= 1
+    return pos
+
+
+def _word_end(text: str, pos: int, hi: int) -> int:
+    """*pos*, moved on to the end of the word it falls in (not after *hi*)."""
+    while pos < hi and (text[pos].isalnum() or text[pos] == "'"):
+        pos += 1
+    return pos
+
+
+def _last_before(
+    pattern: re.Pattern[str],
+    text: str,
+    lo: int,
+    pos: int,
+    accept: Callable[[str, re.Match[str]], bool] | None = None,
+) -> re.Match[str] | None:
+    """The last (accepted) match of *pattern* between *lo* and *pos*.
+
+    The text just before *pos* is read first: the match is usually there,
+    and reading the whole stretch for every date costs more than the rest.
+    """
+    for start, end in ((max(lo, pos - _NEAR_FIRST), pos), (lo, max(lo, pos - _NEAR_FIRST))):
+        if start >= end:
+            continue
+        # one character more: a lookahead may need to see the word at *pos*
+        for m in reversed(list(pattern.finditer(text, start, min(len(text), end + 1)))):
+            if accept is None or accept(text, m):
+                return m
+    return None
+
+
+_NEAR_FIRST = 80  # characters read first when looking back for a boundary
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """Whether a sentence-end match ends one, not an abbreviation ("vs.", "Gen.", "U.S.")."""
+    stop = match.start()
+    if text[stop] != ".":
+        return True
+    word_start = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1
+    word = text[word_start:stop].lstrip("(\"“«'")
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "J. Smith"
+    return word.casefold() not in lexicon().abbreviations and not _INITIALS.fullmatch(word + ".")
+
+
+_INITIALS = lazy_re(r"(?:[^\W\d_]\.)+[^\W\d_]?")
+
+
+def _nearest_cue(
+    text: str, found: list[_Cue], hit: Hit, lo: int, hi: int
+) -> tuple[int, str] | None:
+    """The weighted distance and kind of the nearest cue to *hit* between *lo* and *hi*."""
+    best: tuple[int, str] | None = None
+    for start, end, kind, _ in found:
+        if start < lo or end > hi or hit.start <= start < hit.end:
+            continue  # out of scope, or the expression's own words ("last week")
+        before = end <= hit.start
+        if kind == "by" and (not before or text[end : hit.start].strip()):
+            continue  # "by" is a deadline only right before its date ("by Oct. 31")
+        if kind == "deadline" and not before:
+            continue  # a deadline word takes the date after it, not before ("the Tuesday deadline")
+        distance = hit.start - end if before else start - hit.end
+        # A cue before the expression is its verb more often than one after it.
+        weighted = distance if before else distance * 3
+        if best is None or weighted < best[0]:
+            best = (weighted, "deadline" if kind == "by" else kind)
+    return best
 
 
 def _normalise(rule: Rule, hit: Hit, ctx: _Context, language: str) -> _Value | None:
