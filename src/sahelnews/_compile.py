@@ -219,6 +219,7 @@ class AliasMatcher:
         # the key's index word as written in an alias, for the surface index below
         written: dict[str, set[str]] = {}
         self._pattern_rules: list[Rule] = []
+        self._precedence: dict[str, int] | None = None
         # Later rules take precedence (user extensions come last), so iterate in
         # reverse and append: the first rule listed for a key is the preferred one.
         rules = list(rules)
@@ -281,6 +282,18 @@ class AliasMatcher:
     def rule_by_id(self, rule_id: str) -> Rule | None:
         """The rule of this matcher with *rule_id*, or None."""
         return self._by_id.get(rule_id)
+
+    def precedence(self) -> dict[str, int]:
+        """Rank the rules for a shared match: the rule listed last first.
+
+        Aliases and patterns alike: a user's file, loaded after the built-in
+        ones, overrides them, and within a file a later rule is tried before
+        an earlier one (write the specific rule after the general one).
+        """
+        if self._precedence is None:
+            ids = list(self._by_id)
+            self._precedence = {rule_id: len(ids) - i for i, rule_id in enumerate(ids)}
+        return self._precedence
 
     def _compiled_patterns(self) -> list[tuple[Rule, regex.Pattern[str]]]:
         if self._patterns is None:

@@ -43,7 +43,7 @@ _S = TypeVar("_S", bound=Span)
 _WORD = lazy_regex(r"\w+")
 _COORD = lazy_regex(
     r"^\s*(?:,\s*(?:and\s+|et\s+)?|and\s+|et\s+|&\s*|as\s+well\s+as\s+|ainsi\s+que\s+)"
-    r"(?:the\s+|les\s+|la\s+|le\s+|l['’]\s*)?$",
+    r"(?:the\s+|les\s+|la\s+|le\s+|l['’]\s*|of\s+(?:the\s+)?|du\s+|des\s+|de\s+la\s+|de\s+l['’]\s*|d['’]\s*|aux?\s+|à\s+la\s+|à\s+l['’]\s*)?$",
     regex.IGNORECASE,
 )
 _LAST_COORD = lazy_regex(r"\b(?:and|et|as\s+well\s+as|ainsi\s+que)\b|&", regex.IGNORECASE)
@@ -58,7 +58,35 @@ _REACH = 500  # characters: more than any slot's word window in real text
 _MAX_COORDINATED = 12
 _LOCATION_REACH = 2000  # characters around the trigger searched for its place and date
 _OBJECT_WINDOW = 6
-_PREP_WINDOW = 4
+_PREP_WINDOW = 6  # words from the trigger to the slot's preposition
+_PREP_GAP = 4  # words from the preposition to the actor
+# Prepositions after which "des" / "de" / "du" is an article, not "of".
+_SLOT_PREPOSITIONS = frozenset(
+    [
+        "contre",
+        "sur",
+        "avec",
+        "pour",
+        "par",
+        "entre",
+        "chez",
+        "vers",
+        "envers",
+        "parmi",
+        "dans",
+        "sans",
+        "selon",
+        "malgré",
+        "après",
+        "avant",
+        "against",
+        "with",
+        "for",
+        "by",
+        "between",
+        "among",
+    ]
+)
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -346,14 +374,17 @@ def _slot(
         # another trigger is that trigger's: in "the junta condemned the
         # attack", the junta did not attack.
         floor = sent.previous_trigger_end(trigger)
-        for c in reversed([c for c in cands if floor <= c.start and c.end <= trigger.start]):
-            if _words(text, c.end, trigger.start) > _SUBJECT_WINDOW or _CLAUSE_BREAK.search(
-                text, c.end, trigger.start
-            ):
-                break
-            if _types_ok(c, allowed):
-                return _coordinate(text, c, cands, leftwards=True)
-        return ()
+        before = [c for c in cands if floor <= c.start and c.end <= trigger.start]
+        if not before:
+            return ()
+        # The nearest actor is the subject; one of the wrong type means the
+        # rule does not apply, not that an actor further back is meant.
+        c = before[-1]
+        if _words(text, c.end, trigger.start) > _SUBJECT_WINDOW or _CLAUSE_BREAK.search(
+            text, c.end, trigger.start
+        ):
+            return ()
+        return _coordinate(text, c, cands, leftwards=True) if _types_ok(c, allowed) else ()
     if slot == "object":
         for c in cands:
             if c.start < trigger.end:
@@ -373,17 +404,37 @@ def _slot(
     # would read as a place elsewhere: "a demandé aux États-Unis de...".
     cands = sorted([*cands, *sent.near("locatives", trigger)], key=lambda c: c.start)
     m = pattern.search(text, trigger.end, sent.span.end)
+    # "attaques contre des civils": "des" after another preposition is an
+    # article, not the "des" (of) the slot looks for.
+    while m is not None and _after_preposition(text, m.start()):
+        m = pattern.search(text, m.end(), sent.span.end)
     if m is None or m.start() >= limit or _words(text, trigger.end, m.start()) > _PREP_WINDOW:
         return ()
     for c in cands:
         if c.start < m.end():
             continue
-        if _words(text, m.end(), c.start) > 3:
+        if _words(text, m.end(), c.start) > _PREP_GAP or _after_preposition(
+            text, c.start, since=m.end()
+        ):
             break
         if _types_ok(c, allowed):
             return _coordinate(text, c, cands, leftwards=False)
         break
     return ()
+
+
+def _after_preposition(text: str, start: int, since: int | None = None) -> bool:
+    """Whether a preposition stands right before *start* (after *since* when given).
+
+    With *since*, any preposition between *since* and *start* counts: in
+    "suspension de trois mois en Angleterre", England is behind "en", not "de".
+    """
+    if since is None:
+        m = _PREV_WORD.search(text, max(0, start - 30), start)
+        return m is not None and m.group(1).casefold() in _SLOT_PREPOSITIONS
+    return any(
+        w.group(0).casefold() in lexicon().prepositions for w in _WORD.finditer(text, since, start)
+    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -688,6 +739,12 @@ def find_events(
         named[m.start : m.end] = b"\x01" * (m.end - m.start)
     triggers = [h for h in triggers if not all(named[h.start : h.end])]
     triggers.sort(key=lambda h: h.start)
+    # Every rule matching a kept trigger's exact span is a candidate, alias or
+    # pattern alike, tried in precedence order (docs/events.md).
+    same_span: dict[tuple[int, int], list[tuple[Rule, Hit]]] = {}
+    for h in hits:
+        same_span.setdefault((h.start, h.end), []).extend((r, h) for r in h.rules)
+    rank = compiled.events.precedence()
     events: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
     starts = [s.start for s in sentences]
@@ -705,15 +762,17 @@ def find_events(
     for r in relative:
         relative_by_sentence.setdefault(_bisect(starts, r.start), []).append(r)
     used: dict[str, Rule] = {}
-    for hit, trigger, index in located:
+    for hit, _, index in located:
         if index < 0 or hit.end > sentences[index].end:
             continue
         sent = sents[index]
-        for rule in hit.rules:
+        candidates = sorted(same_span[(hit.start, hit.end)], key=lambda rh: rank.get(rh[0].id, 0))
+        for rule, rule_hit in candidates:
+            span = _trigger_span(text, rule_hit)
             event = _apply(
                 rule,
                 text=text,
-                trigger=trigger,
+                trigger=span,
                 sent=sent,
                 compiled=compiled,
                 relative=relative_by_sentence.get(index, ()),
@@ -725,7 +784,7 @@ def find_events(
                 event.mode,
                 tuple((m.start, m.end) for m in event.source),
                 tuple((m.start, m.end) for m in event.target),
-                trigger.start,
+                span.start,
             )
             if key not in seen:
                 seen.add(key)
