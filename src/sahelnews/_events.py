@@ -554,7 +554,7 @@ def _voice(text: str, trigger: Span, sent: _Sentence, rule: Rule) -> str:
         # "15 soldiers killed in the attack" (a counted subject, no object).
         if _EN_PARTICIPLE.match(first) and (
             _AGENT_AFTER.match(text, trigger.end, sent.span.end)
-            or _counted_subject(text, trigger, sent)
+            or (" " not in trigger.text.strip() and _counted_subject(text, trigger, sent))
         ):
             return "passive"
     if "fr" in languages and _FR_PARTICIPLE.match(first):
@@ -582,6 +582,26 @@ def _counted_subject(text: str, trigger: Span, sent: _Sentence) -> bool:
     return not (after and _words(text, trigger.end, after[0].start) <= 2)
 
 
+def _explicit_agent(text: str, *, span: Span, sent: _Sentence) -> bool:
+    """Whether "by" / "par" follows the trigger within the slot window."""
+    m = _preposition_regex("agent").search(text, span.end, sent.span.end)
+    return m is not None and _words(text, span.end, m.start()) <= _PREP_WINDOW
+
+
+def _turnable(rule: Rule) -> bool:
+    """Whether the passive turns the rule's roles around.
+
+    Only a transitive verb frame is turned: a target taken from the direct
+    object (or no target at all), no ``agent`` slot and no target taken
+    from the subject (rules that spell their own passive frame), so "was
+    fired on Friday" is not "fire on X" in the passive.
+    """
+    target = _slots(rule, "target")
+    if any("agent" in _slots(rule, r) for r in ("source", "target")) or "subject" in target:
+        return False
+    return not target or "object" in target
+
+
 def _slots(rule: Rule, role: str) -> tuple[str, ...]:
     return rule.roles.get(role, _DEFAULT_SLOTS[role])
 
@@ -600,8 +620,9 @@ def _fill(
     rule: Rule, role: str, text: str, trigger: Span, sent: _Sentence, *, voice: str
 ) -> tuple[tuple[Mention, ...], str | None]:
     allowed = rule.source_types if role == "source" else rule.target_types
-    spelled = any("agent" in _slots(rule, r) for r in ("source", "target"))
-    slots = _passive_slots(rule, role) if voice == "passive" and not spelled else _slots(rule, role)
+    slots = (
+        _passive_slots(rule, role) if voice == "passive" and _turnable(rule) else _slots(rule, role)
+    )
     for slot in slots:
         found = _slot(slot, text, trigger, sent, allowed)
         if found:
@@ -1012,8 +1033,14 @@ def _apply(
     if not target:
         target_slot = None
     requires = rule.requires
-    if voice == "passive" and _slots(rule, "target"):
-        # "12 soldiers were killed": the passive need not name its agent.
+    if (
+        voice == "passive"
+        and _turnable(rule)
+        and _slots(rule, "target")
+        and not _explicit_agent(text, span=trigger, sent=sent)
+    ):
+        # "12 soldiers were killed": the passive need not name its agent (but
+        # "barred ... by the storm" names one that is no actor).
         requires = tuple("any" if need == "source" else need for need in requires)
     for need in requires:
         if need == "any" and not (source or target):
