@@ -15,8 +15,11 @@ Scoring is per sentence, over sets:
 
 * categories: the set of PLOVER categories of the events sahelnews finds in
   the sentence (any modality; an announced intention counts as its
-  ``Event.intent``, AGREE or THREATEN, as PLOVER codes it) against the gold
-  set. Recall is the share of
+  ``Event.intent``, AGREE or THREATEN, as PLOVER codes it; an event that is
+  the complement of another — the act demanded, refused, promised — is left
+  to the event governing it, ``explanation.governor``, and an event in a
+  subordinate clause counts only when the sentence has no main-clause event)
+  against the gold set. Recall is the share of
   gold (sentence, category) pairs found, precision the share of found pairs
   that are gold. "Sentences with their gold category found" is reported too.
 * source and target countries: for each gold event whose category was found,
@@ -97,7 +100,12 @@ def main(argv: list[str] | None = None) -> int:
         gold_events = row.get("events", [])
         gold = {e["code"] for e in gold_events}
         predicted: dict[str, list[Event]] = {}
-        for event in result.events:
+        # PLOVER codes a sentence's main events: not the act demanded or
+        # refused (its governor is coded), and background in a subordinate
+        # clause only when the sentence has nothing else.
+        ungoverned = [e for e in result.events if e.explanation.governor is None]
+        main = [e for e in ungoverned if not e.explanation.subordinate] or ungoverned
+        for event in main:
             # An announced intention is coded as PLOVER codes the statement
             # (AGREE / THREATEN), the act itself being in event.type.
             category = (event.intent or event.type).value

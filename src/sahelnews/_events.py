@@ -818,7 +818,109 @@ def find_events(
         dateline_date=_first(in_dateline, (DateMention,)),
         published=published,
     )
+    events = [_mark_subordinate(text, e, sents[e.sentence].span) for e in _govern(text, events)]
     return [_coded(_inherit(e, events, context), used) for e in events]
+
+
+# An event trigger a few words after one of these is the act demanded,
+# promised, threatened, refused or charged, not one reported as done: its
+# modality is raised to this (ACCUSE only with "of" / "d'avoir": "condemned
+# the attack" presupposes the attack).
+_GOVERNING = {
+    "REQUEST": Modality.FUTURE,
+    "AGREE": Modality.FUTURE,
+    "THREATEN": Modality.FUTURE,
+    "REJECT": Modality.NEGATED,
+    "ACCUSE": Modality.POSSIBLE,
+}
+_GOVERN_WINDOW = 10  # words between the governing trigger and the governed one
+_GOVERN_BREAK = lazy_regex(
+    r"[;:()\[\]—–]|\b(?:and|but|while|whereas|then|after|before|et|mais|puis|alors|tandis|après|avant)\b",
+    regex.IGNORECASE,
+)
+_ACCUSE_OF = lazy_regex(r"\b(?:of|for|d['’]avoir|de|d['’]|pour)\b", regex.IGNORECASE)
+# Authority verbs effect a nominal complement: "ordered the expulsion of US
+# forces" is the expulsion (an infinitive, "ordered US forces to leave", is
+# a future act through the infinitive cue instead).
+_EFFECTIVE = lazy_regex(
+    r"^(?:ordered|orders|ordering|decreed|decrees|decided|decides|ordonn|décrét|décid|a\s+ordonn|"
+    r"ont\s+ordonn|a\s+décrét|ont\s+décrét|a\s+décid|ont\s+décid)",
+    regex.IGNORECASE,
+)
+
+
+_SUBORDINATOR = lazy_regex(
+    r"\b(?:after|following|since|amid|amidst|despite|as|when|whenever|where|which|who|whom|whose|"
+    r"while|because|before|until|during|once|"
+    r"après|suite\s+à|depuis|lors\s+d[eu']|lorsqu['’]?|quand|où|qui|dont|lequel|laquelle|lesquels|"
+    r"lesquelles|alors\s+qu['’]?|pendant|avant|malgré|parce\s+qu['’]?|puisqu['’]?)(?:\b|(?<=['’]))",
+    regex.IGNORECASE,
+)
+_CLAUSE_END = lazy_regex(r"[,;:()\[\]—–]")
+
+
+def _mark_subordinate(text: str, event: Event, sentence: Span) -> Event:
+    """Mark an event whose trigger stands in a subordinate clause ("after a coup toppled...").
+
+    A subordinator (after, following, which, where, lorsque, qui, ...) before
+    the trigger with no comma or other clause end between them puts the
+    trigger in background: news states its main event in the main clause.
+    """
+    start = max(sentence.start, event.trigger.start - 200)
+    last = None
+    for m in _SUBORDINATOR.finditer(text, start, event.trigger.start):
+        last = m
+    if last is None or _CLAUSE_END.search(text, last.end(), event.trigger.start):
+        return event
+    return attrs.evolve(event, explanation=attrs.evolve(event.explanation, subordinate=True))
+
+
+def _govern(text: str, events: list[Event]) -> list[Event]:
+    """Mark events whose trigger is the complement of a demand, promise, threat, refusal or charge.
+
+    The governed event keeps its category, records the governing trigger in
+    ``explanation.governor`` and has its modality raised (an asserted act
+    demanded is future, refused negated, charged possible).
+    """
+    by_sentence: dict[int, list[Event]] = {}
+    for e in events:
+        by_sentence.setdefault(e.sentence, []).append(e)
+    out = []
+    for event in events:
+        governor = None
+        for other in by_sentence[event.sentence]:
+            if other is event or other.trigger.end > event.trigger.start:
+                continue
+            if other.type.value not in _GOVERNING:
+                continue
+            gap = text[other.trigger.end : event.trigger.start]
+            if _words(text, other.trigger.end, event.trigger.start) > _GOVERN_WINDOW:
+                continue
+            if _GOVERN_BREAK.search(gap):
+                continue
+            if event.explanation.voice == "nominal" and _EFFECTIVE.match(other.trigger.text):
+                continue
+            governor = other
+        if governor is None:
+            out.append(event)
+            continue
+        raised = _GOVERNING[governor.type.value]
+        if governor.type is PloverCategory.ACCUSE and not _ACCUSE_OF.search(
+            text, governor.trigger.end, event.trigger.start
+        ):
+            raised = Modality.ASSERTED
+        modality = event.modality
+        if _MODALITY_RANK.get(raised, 0) > _MODALITY_RANK.get(modality, 0):
+            modality = raised
+        out.append(
+            attrs.evolve(
+                event,
+                modality=modality,
+                intent=None,
+                explanation=attrs.evolve(event.explanation, governor=governor.trigger),
+            )
+        )
+    return out
 
 
 def _first(mentions: Sequence[Mention], kinds: tuple[type, ...]) -> Any:

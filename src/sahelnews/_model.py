@@ -426,6 +426,12 @@ class Explanation:
     prepositional roles). ``source_slot`` / ``target_slot`` name the role slot
     that filled each role (``subject``, ``object``, ``agent``, ``prep:...``).
     ``cues`` are the ids of the modality cue rules that applied.
+    ``governor`` is the trigger of the event this one is the complement of
+    (the act demanded, promised, threatened, refused or charged: "demanded
+    the release of the hostages"), or None for a main event. ``subordinate``
+    is true when the trigger stands in a subordinate clause ("after a coup
+    toppled the government", "où 24 personnes ont été tuées"): background
+    to the sentence's main event.
     ``location_from`` is ``sentence``, ``relative`` (a relative location of
     the sentence), ``previous_sentence`` (an earlier sentence about the same
     event) or ``dateline``; ``date_from`` is ``sentence``, ``dateline`` or
@@ -438,6 +444,8 @@ class Explanation:
     cues: tuple[str, ...] = ()
     location_from: str | None = None
     date_from: str | None = None
+    governor: Span | None = None
+    subordinate: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Return the explanation as a JSON object."""
@@ -448,6 +456,8 @@ class Explanation:
             "cues": list(self.cues),
             "location_from": self.location_from,
             "date_from": self.date_from,
+            "governor": self.governor.to_dict() if self.governor else None,
+            "subordinate": self.subordinate,
         }
 
 
