@@ -306,8 +306,9 @@ def _sentences(
             elif isinstance(m, Place):
                 places.append(m)
             elif isinstance(m, Country):
-                acts_alone = _can_act(m) and not all(covered[m.start : m.end])
-                if _is_locative(text, m):
+                inside = all(covered[m.start : m.end])
+                acts_alone = _can_act(m) and not inside
+                if _is_locative(text, m) and not inside:
                     places.append(m)
                     locatives.append(m)
                 else:
@@ -452,7 +453,10 @@ _DEFAULT_SLOTS = {"source": ("subject",), "target": ("object",)}
 # arrested", "ont été tués"): the grammatical subject is then the target.
 _PASSIVE_EN = lazy_regex(
     r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+"
-    r"(?:(?:\w+ly|not|never|also|all|both|later|then|just|since|subsequently)\s+){0,2}$",
+    r"(?:(?:\w+ly|not|never|also|all|both|later|then|just|since|subsequently)\s+){0,2}"
+    # "were reported killed", "are believed to have been abducted"
+    r"(?:(?:reported|said|believed|thought|feared|confirmed|known|presumed)\s+"
+    r"(?:to\s+have\s+been\s+)?)?$",
     regex.IGNORECASE,
 )
 _PASSIVE_FR = lazy_regex(
@@ -738,6 +742,7 @@ def find_events(
     *,
     published: dt.date | None = None,
     relative: Sequence[RelativeLocation] = (),
+    casualties: Sequence[Casualty] = (),
 ) -> list[Event]:
     """Apply the event rules to every sentence and return the events found.
 
@@ -797,6 +802,7 @@ def find_events(
                 sent=sent,
                 compiled=compiled,
                 relative=relative_by_sentence.get(index, ()),
+                counted=_counted(span, casualties),
             )
             if event is None:
                 continue
@@ -923,6 +929,11 @@ def _govern(text: str, events: list[Event]) -> list[Event]:
     return out
 
 
+def _counted(trigger: Span, casualties: Sequence[Casualty]) -> bool:
+    """Whether a casualty count overlaps or touches *trigger* ("82 were killed", "killing 15")."""
+    return any(c.start <= trigger.end + 2 and trigger.start <= c.end + 2 for c in casualties)
+
+
 def _first(mentions: Sequence[Mention], kinds: tuple[type, ...]) -> Any:
     return next((m for m in mentions if isinstance(m, kinds)), None)
 
@@ -965,7 +976,9 @@ def _same_event(a: Event, b: Event) -> bool:
         return False
     if a.mode and b.mode and a.mode != b.mode:
         return False
-    for role in ("source", "target"):
+    # Two triggers of one category in one sentence report one event ("a car
+    # bombing ... killed 10 people") unless they are placed apart.
+    for role in ("source", "target") if a.sentence != b.sentence else ():
         ka, kb = _entity_keys(getattr(a, role)), _entity_keys(getattr(b, role))
         if ka and kb and not ka & kb:
             return False
@@ -1127,6 +1140,7 @@ def _apply(
     sent: _Sentence,
     compiled: CompiledRules,
     relative: Sequence[RelativeLocation] = (),
+    counted: bool = False,
 ) -> Event | None:
     voice = _voice(text, trigger, sent, rule)
     source, source_slot = _fill(rule, "source", text, trigger, sent, voice=voice)
@@ -1144,6 +1158,9 @@ def _apply(
         # "12 soldiers were killed": the passive need not name its agent (but
         # "barred ... by the storm" names one that is no actor).
         requires = tuple("any" if need == "source" else need for need in requires)
+    if counted and rule.label == PloverCategory.ASSAULT:
+        # "At least 82 were killed": the count is the victims, named or not.
+        requires = ()
     for need in requires:
         if need == "any" and not (source or target):
             return None

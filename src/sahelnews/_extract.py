@@ -87,8 +87,16 @@ class Extractor:
         dates = _outside_entities(dates, entities)
         mentions: list[Mention] = sorted([*entities, *dates], key=lambda m: (m.start, -m.end))
         relative = find_relative(text, [m for m in entities if isinstance(m, Place)])
-        events = find_events(text, sentences, mentions, compiled, published=pub, relative=relative)
         casualties = find_casualties(text, compiled, mentions)
+        events = find_events(
+            text,
+            sentences,
+            mentions,
+            compiled,
+            published=pub,
+            relative=relative,
+            casualties=casualties,
+        )
         events = attach_casualties(events, casualties, sentences, text)
         events = merge_events(events, text, self._event_rules)
         return Extraction(
