@@ -586,6 +586,70 @@ def _counted_subject(text: str, trigger: Span, sent: _Sentence) -> bool:
     return not (after and _words(text, trigger.end, after[0].start) <= 2)
 
 
+_UNRESOLVED = lazy_regex(
+    r"(?:\b(?P<pronoun>he|she|they|it|we|il|elle|ils|elles|on|nous|who|qui)|"
+    r"(?P<name>[[:upper:]][[:lower:]'’-]+(?:\s+(?:[[:upper:]][\w'’-]+|de|du|da|bin|ben|al|el|van|von))*))"
+    r"\s+(?:(?:\w+ly|also|then|later|aussi|également|ensuite|alors|ne|n['’]|not|pas|s['’]|se|a|ont|"
+    r"has|have|had|was|were|is|are|been|été|est|sont)\s*){0,4}$"
+)
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "ce",
+        "cette",
+        "ces",
+        "mais",
+        "but",
+        "and",
+        "et",
+        "or",
+        "ou",
+        "after",
+        "before",
+        "when",
+        "while",
+        "in",
+        "on",
+        "at",
+        "en",
+        "dans",
+        "selon",
+        "according",
+    ]
+)
+
+
+def _unresolved_subject(text: str, trigger: Span, sent: _Sentence) -> bool:
+    """Whether a pronoun or an unknown proper name is the subject right before the trigger."""
+    floor = max(sent.span.start, sent.previous_trigger_end(trigger), trigger.start - 80)
+    m = _UNRESOLVED.search(text, floor, trigger.start)
+    if m is None:
+        return False
+    if m.group("pronoun"):
+        return True
+    name = m.group("name").split()
+    first = name[0].casefold()
+    # A capitalised function word or common noun opens the sentence ("The",
+    # "L'arbitre", "Flooding"): a single capitalised word there names no one.
+    if first in _NOT_NAMES or first[1:2] in {"'", "’"}:
+        return False
+    if len(name) == 1 and not text[sent.span.start : m.start()].strip():
+        return False
+    return not any(c.start <= m.start() < c.end for c in sent.near("actors", trigger, 120))
+
+
 def _explicit_agent(text: str, *, span: Span, sent: _Sentence) -> bool:
     """Whether "by" / "par" follows the trigger within the slot window."""
     m = _preposition_regex("agent").search(text, span.end, sent.span.end)
@@ -1161,6 +1225,18 @@ def _apply(
     if counted and rule.label == PloverCategory.ASSAULT:
         # "At least 82 were killed": the count is the victims, named or not.
         requires = ()
+    elif (
+        not (source if voice != "passive" or not _turnable(rule) else target)
+        and voice != "nominal"
+        and _unresolved_subject(text, trigger, sent)
+    ):
+        # "Il a appelé à...", "Hernandez was kidnapped": a pronoun or a name
+        # the knowledge base lacks is the subject; the event is real, its
+        # role unresolved (left empty).
+        # It satisfies a requirement on the subject's role, nothing more: "ils
+        # ont tué le temps" still needs an actor somewhere.
+        subject_role = "target" if voice == "passive" and _turnable(rule) else "source"
+        requires = tuple(need for need in requires if need != subject_role)
     for need in requires:
         if need == "any" and not (source or target):
             return None
