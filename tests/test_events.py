@@ -346,3 +346,123 @@ def test_victims_type_enum() -> None:
     values = {t.value for t in ActorType}
     result = sahelnews.extract("Five soldiers were killed near Gao.", language="en")
     assert all(c.victim_type in values for c in result.casualties if c.victim is not None)
+
+
+class TestGovernedAndBackground:
+    def test_rejected_act_is_governed(self) -> None:
+        """The act rejected did not happen, and points at the rejection."""
+        result = sahelnews.extract(
+            "The junta rejected the deployment of ECOWAS troops.", language="en"
+        )
+        deployment = next(e for e in result.events if e.type is PloverCategory.MOBILIZE)
+        assert deployment.modality is Modality.NEGATED
+        assert deployment.explanation.governor is not None
+        assert deployment.explanation.governor.text == "rejected"
+
+    def test_refused_act_is_negated(self) -> None:
+        """The act refused did not happen."""
+        result = sahelnews.extract(
+            "The junta refused the withdrawal of French troops.", language="en"
+        )
+        retreat = [e for e in result.events if e.type is PloverCategory.RETREAT]
+        assert retreat
+        assert retreat[0].modality is Modality.NEGATED
+
+    def test_ordered_expulsion_is_the_expulsion(self) -> None:
+        """An authority's order effects a nominal complement: the expulsion is asserted."""
+        result = sahelnews.extract(
+            "Niger's junta ordered the expulsion of US forces.", language="en"
+        )
+        expel = next(e for e in result.events if e.type is PloverCategory.SANCTION)
+        assert expel.modality is Modality.ASSERTED
+        assert expel.explanation.governor is None
+
+    def test_condemned_attack_stays_asserted(self) -> None:
+        """Condemning an attack presupposes it: it is not 'possible'."""
+        result = sahelnews.extract(
+            "The UN condemned the attack on the Malian army in Gao.", language="en"
+        )
+        attack = [e for e in result.events if e.type is PloverCategory.ASSAULT]
+        assert all(e.modality is Modality.ASSERTED for e in attack)
+
+    def test_subordinate_clause(self) -> None:
+        """A trigger after 'after' with no comma between is background."""
+        result = sahelnews.extract(
+            "Rebels surrendered last week after a government offensive near Gao.", language="en"
+        )
+        by_type = {e.type: e for e in result.events}
+        assert not by_type[PloverCategory.RETREAT].explanation.subordinate
+        assert by_type[PloverCategory.ASSAULT].explanation.subordinate
+
+
+class TestIntent:
+    def test_announced_withdrawal_is_agree(self) -> None:
+        """'will withdraw' is a RETREAT in the future, which PLOVER codes AGREE."""
+        event = _one("France said it will withdraw its troops from Mali.", "en", "RETREAT")
+        assert event.modality is Modality.FUTURE
+        assert event.intent is PloverCategory.AGREE
+
+    def test_announced_attack_is_threaten(self) -> None:
+        """An announced attack is a threat."""
+        event = _one("JNIM said it will attack the Malian army.", "en", "ASSAULT")
+        assert event.intent is PloverCategory.THREATEN
+
+    def test_ordered_withdrawal_is_no_intent(self) -> None:
+        """An infinitive after someone else's order is no statement of intent."""
+        event = _one("The junta instructed the US to withdraw.", "en", "RETREAT")
+        assert event.modality is Modality.FUTURE
+        assert event.intent is None
+
+
+class TestRoleRequirements:
+    def test_counted_victims_need_no_actor(self) -> None:
+        """'At least 82 were killed' is an attack even with no actor named."""
+        event = _one("At least 82 were killed and 1,700 injured.", "en", "ASSAULT")
+        assert event.fatalities is not None
+        assert (event.fatalities.killed, event.fatalities.wounded) == (82, 1700)
+
+    def test_pronoun_subject(self) -> None:
+        """A pronoun subject satisfies the rule; the source stays empty."""
+        event = _one("He resigned on Tuesday.", "en", "RETREAT")
+        assert (event.source, event.target) == ((), ())
+
+    def test_pronoun_alone_is_not_enough(self) -> None:
+        """'Ils ont tué le temps': no actor anywhere, no event."""
+        assert not _events("Ils ont tué le temps en jouant aux cartes.", "fr")
+
+
+class TestPrecedence:
+    def test_user_rule_is_tried_first(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        """A user's rule sharing a trigger with a built-in one is tried first."""
+        path = tmp_path / "mine.toml"
+        path.write_text(
+            """
+[[events]]
+id = "mine.en.stormed"
+label = "PROTEST"
+mode = "obstruct"
+languages = ["en"]
+aliases = ["ambushed"]
+roles = { source = ["subject"], target = [] }
+requires = ["source"]
+examples = ["Protesters ambushed the convoy near Gao."]
+""",
+            encoding="utf-8",
+        )
+        text = "Protesters ambushed the convoy near Gao."
+        assert [e.rule for e in sahelnews.extract(text, language="en").events] != [
+            "mine.en.stormed"
+        ]
+        rules = sahelnews.Ruleset.default().extend(path)
+        result = sahelnews.extract(text, language="en", rules=rules)
+        assert [e.rule for e in result.events] == ["mine.en.stormed"]
+
+
+def test_trigger_coverage() -> None:
+    """All 16 PLOVER categories in both languages, at least 400 trigger forms in all."""
+    rules = sahelnews.Ruleset.default().rules("events")
+    for language in ("en", "fr"):
+        mine = [r for r in rules if language in r.languages]
+        assert {r.label for r in mine} == {c.value for c in PloverCategory}, language
+    aliases = {(r.languages[0], a.casefold()) for r in rules for a in r.aliases}
+    assert len(aliases) >= 400
