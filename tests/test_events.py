@@ -466,3 +466,34 @@ def test_trigger_coverage() -> None:
         assert {r.label for r in mine} == {c.value for c in PloverCategory}, language
     aliases = {(r.languages[0], a.casefold()) for r in rules for a in r.aliases}
     assert len(aliases) >= 400
+
+
+class TestFrames:
+    def test_relative_clause_is_skipped_for_the_subject(self) -> None:
+        """The subject stands before a relative clause, not inside it."""
+        event = _one(
+            "The army, which had deployed troops to Gao, withdrew on Monday.", "en", "RETREAT"
+        )
+        assert _texts(event.source) == ["army"]
+
+    def test_relative_clause_subject_and_merge(self) -> None:
+        """'JNIM, which claimed the attack, killed...': one event, a main one, JNIM its source."""
+        event = _one(
+            "JNIM, which claimed the attack, killed 12 soldiers near Djibo.", "en", "ASSAULT"
+        )
+        assert _texts(event.source) == ["JNIM"]
+        assert not event.explanation.subordinate
+        assert event.fatalities is not None
+        assert event.fatalities.killed == 12
+
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            ("Mali, Burkina Faso and Niger signed a mutual defence pact.", "en"),
+            ("Le Mali, le Burkina Faso et le Niger ont signé un accord de défense.", "fr"),
+        ],
+    )
+    def test_coordinated_source(self, text: str, language: str) -> None:
+        """Coordinated actors are a compound source."""
+        event = _one(text, language, "AGREE")
+        assert [getattr(m, "iso3", None) for m in event.source] == ["MLI", "BFA", "NER"]

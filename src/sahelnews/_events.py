@@ -46,6 +46,11 @@ _COORD = lazy_regex(
     r"(?:the\s+|les\s+|la\s+|le\s+|l['’]\s*|of\s+(?:the\s+)?|du\s+|des\s+|de\s+la\s+|de\s+l['’]\s*|d['’]\s*|aux?\s+|à\s+la\s+|à\s+l['’]\s*)?$",
     regex.IGNORECASE,
 )
+_RELATIVE_CLAUSE = lazy_regex(
+    r",\s*(?:which|who|whom|whose|that|qui|que|qu['’]|dont|lequel|laquelle|lesquels|lesquelles)\b"
+    r"[^,;:()]{1,200},\s*(?:(?:\w+ly|also|then|later|aussi|également|ensuite|a|ont|has|have|had)\s+)*$",
+    regex.IGNORECASE,
+)
 _LAST_COORD = lazy_regex(r"\b(?:and|et|as\s+well\s+as|ainsi\s+que)\b|&", regex.IGNORECASE)
 _ARTICLES = lazy_regex(
     r"(?:\b(?:the|le|la|les)\s+|\bl['’]\s*)?$",
@@ -375,7 +380,14 @@ def _slot(
         # another trigger is that trigger's: in "the junta condemned the
         # attack", the junta did not attack.
         floor = sent.previous_trigger_end(trigger)
-        before = [c for c in cands if floor <= c.start and c.end <= trigger.start]
+        # "The army, which had deployed troops to Gao, withdrew": the subject
+        # stands before the relative clause, not inside it.
+        ceiling = trigger.start
+        relative = _RELATIVE_CLAUSE.search(text, max(sent.span.start, trigger.start - 300), ceiling)
+        if relative is not None:
+            ceiling = relative.start()
+            floor = min(floor, ceiling)
+        before = [c for c in cands if floor <= c.start and c.end <= ceiling]
         if not before:
             return ()
         # The nearest actor is the subject; one of the wrong type means the
@@ -1384,6 +1396,12 @@ def _combine(a: Event, b: Event, rules: Mapping[str, Rule]) -> Event:
         why = attrs.evolve(why, date_from=b.explanation.date_from)
     if b.fatalities is not None:
         changes["fatalities"] = _lowest(a.fatalities, b.fatalities)
+    # A record is background or governed only if every report of it is.
+    why = attrs.evolve(
+        why,
+        subordinate=why.subordinate and b.explanation.subordinate,
+        governor=why.governor if b.explanation.governor is not None else None,
+    )
     changes["explanation"] = why
     return _coded(attrs.evolve(a, **changes), rules)
 
