@@ -49,6 +49,10 @@ An actor mention is the maximal phrase a reader would code:
   "porte-parole de" or "président du" does not);
 - a title or rank joins a person: "le colonel Mamady Doumbouya", "President
   Mohamed Bazoum", "ministre de la Défense Sadio Camara";
+- a capitalised name after a title that the knowledge base lacks is a
+  person of its own (id `person:<name>`), with the country of a demonym
+  right before the title: "Gambian President Dawda Jawara" (GMB),
+  "Secretary-General Kofi Annan", "le président Adama Barrow";
 - a complement that places authorities or people gives their country:
   "habitants de Djibo", "junte de Bamako", "Police in Niger", "le pouvoir
   militaire en place à Conakry";

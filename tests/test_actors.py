@@ -265,3 +265,33 @@ def test_generic_army_is_the_national_army() -> None:
         rule = rules.get("actors", actor_id)
         assert rule is not None, actor_id
         assert rule.country == iso3
+
+
+class TestTitledPersons:
+    @pytest.mark.parametrize(
+        ("text", "language", "name", "country"),
+        [
+            ("Gambian President Dawda Jawara will visit Dakar.", "en", "Dawda Jawara", "GMB"),
+            ("British Defence Secretary Tom King arrived.", "en", "Tom King", "GBR"),
+            ("Le président Adama Barrow a rencontré les manifestants.", "fr", "Adama Barrow", None),
+        ],
+    )
+    def test_unknown_titled_name_is_a_person(
+        self, text: str, language: str, name: str, country: str | None
+    ) -> None:
+        """A name after a title, unknown to the knowledge base, is a person actor."""
+        result = sahelnews.extract(text, language=language)
+        person = next(a for a in result.actors if a.type.value == "person")
+        assert (person.id, person.name, person.country) == (f"person:{name}", name, country)
+
+    def test_known_person_keeps_its_identity(self) -> None:
+        """A known person after a title stays the knowledge base's person."""
+        result = sahelnews.extract("President Mohamed Bazoum was ousted.", language="en")
+        (person,) = result.actors
+        assert not person.id.startswith("person:")
+        assert person.country == "NER"
+
+    def test_lower_case_word_is_no_name(self) -> None:
+        """A title before a lower-case word is no person."""
+        result = sahelnews.extract("The president said the talks failed.", language="en")
+        assert not [a for a in result.actors if a.id.startswith("person:")]

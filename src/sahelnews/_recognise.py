@@ -272,8 +272,66 @@ def find_entities(text: str, compiled: CompiledRules) -> list[Mention]:
     mentions = compose_actors(
         text, find_geography(text, compiled, _ALL), compiled.language, compiled.actors
     )
+    mentions = find_titled_persons(text, mentions)
     mentions = extend_phrases(text, mentions, compiled.language)
     return resolve_anaphora(text, mentions)
+
+
+@functools.cache
+def _titled_name_re() -> regex.Pattern[str]:
+    """A title followed by a capitalised name: "President Dawda Jawara"."""
+    words = sorted(lexicon().titles, key=len, reverse=True)
+    titles = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    particle = r"(?:de|da|dos|del|di|bin|ben|bint|al|el|van|von|ould|ag|ibn|le|la)"
+    name = r"\p{Lu}[\p{L}'’.-]*[\p{L}.]"
+    return regex.compile(
+        rf"(?i:(?<![\w-])(?:{titles}))\s+(?P<name>{name}(?:\s+(?:{particle}\s+)?{name}){{0,3}})"
+        r"(?![\w'’-])"
+    )
+
+
+# "Gambian President X", "British Foreign Secretary X": the demonym just before the title.
+_DEMONYM_GAP = lazy_regex(r"^\s+(?:\p{Lu}[\p{L}-]+\s+){0,2}$")
+
+
+def find_titled_persons(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Add a person actor for each titled name the knowledge base lacks.
+
+    "President Dawda Jawara", "Secretary-General Kofi Annan", "le colonel
+    Abdoulaye Maïga": the name after a title (``[phrase_modifiers] titles``
+    in the lexicon) is a person, with the country of a demonym right before
+    the title ("Gambian President Dawda Jawara" is Gambian). Names already
+    recognised are left alone.
+    """
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    demonyms = [m for m in mentions if isinstance(m, Country)]
+    found: list[Mention] = []
+    for hit in _titled_name_re().finditer(text):
+        start, end = hit.span("name")
+        if any(taken[start:end]):
+            continue
+        country = None
+        for c in demonyms:
+            if c.end <= hit.start() and _DEMONYM_GAP.match(text[c.end : hit.start()]):
+                country = c.iso3
+        name = " ".join(hit.group("name").split())
+        found.append(
+            Actor(
+                start=start,
+                end=end,
+                text=text[start:end],
+                rule="person:titled",
+                id="person:" + name,
+                name=name,
+                type=ActorType.PERSON,
+                country=country,
+            )
+        )
+    if not found:
+        return list(mentions)
+    return sorted([*mentions, *found], key=lambda x: (x.start, -x.end))
 
 
 def find_geography(
