@@ -497,3 +497,31 @@ class TestFrames:
         """Coordinated actors are a compound source."""
         event = _one(text, language, "AGREE")
         assert [getattr(m, "iso3", None) for m in event.source] == ["MLI", "BFA", "NER"]
+
+
+class TestSidesAndAsides:
+    @pytest.mark.parametrize(
+        ("text", "language", "first", "second"),
+        [
+            ("Clashes between the Malian army and JNIM fighters left 12 dead.", "en",
+             "Malian army", "JNIM fighters"),
+            ("Des affrontements entre le MFDC et l'armée sénégalaise ont fait trois morts.", "fr",
+             "MFDC", "armée sénégalaise"),
+        ],
+    )  # fmt: skip
+    def test_clash_between_two_sides(
+        self, text: str, language: str, first: str, second: str
+    ) -> None:
+        """'between A and B': A is the source, B the target (ACLED's actor 1 and 2)."""
+        event = _one(text, language, "ASSAULT")
+        assert (_texts(event.source), _texts(event.target)) == ([first], [second])
+
+    def test_aside_between_subject_and_verb(self) -> None:
+        """'X, selon la police, sont descendus': the subject stands before the aside."""
+        event = _one(
+            "Plus de 5 000 Gambiens, selon les estimations de la police, sont descendus "
+            "dans les rues de Banjul.",
+            "fr",
+            "PROTEST",
+        )
+        assert [getattr(m, "iso3", None) for m in event.source] == ["GMB"]

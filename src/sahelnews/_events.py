@@ -47,10 +47,14 @@ _COORD = lazy_regex(
     regex.IGNORECASE,
 )
 _RELATIVE_CLAUSE = lazy_regex(
-    r",\s*(?:which|who|whom|whose|that|qui|que|qu['’]|dont|lequel|laquelle|lesquels|lesquelles)\b"
+    r",\s*(?:which|who|whom|whose|that|qui|que|qu['’]|dont|lequel|laquelle|lesquels|lesquelles|"
+    # and asides opened by selon, according to, worried, however...
+    r"according\s+to|selon|d['’]après|worried|concerned|fearing|inquiets?|soucieux|notamment|"
+    r"however|meanwhile|toutefois|pourtant|quant\s+à|like|comme|also|aussi)\b"
     r"[^,;:()]{1,200},\s*(?:(?:\w+ly|also|then|later|aussi|également|ensuite|a|ont|has|have|had)\s+)*$",
     regex.IGNORECASE,
 )
+_BETWEEN = lazy_regex(r"\b(?:between|entre)\b", regex.IGNORECASE)
 _LAST_COORD = lazy_regex(r"\b(?:and|et|as\s+well\s+as|ainsi\s+que)\b|&", regex.IGNORECASE)
 _ARTICLES = lazy_regex(
     r"(?:\b(?:the|le|la|les)\s+|\bl['’]\s*)?$",
@@ -1222,6 +1226,15 @@ def _apply(
     source, source_slot = _fill(rule, "source", text, trigger, sent, voice=voice)
     target, target_slot = _fill(rule, "target", text, trigger, sent, voice=voice)
     target = tuple(t for t in target if all(not t.overlaps(s) for s in source))
+    if (
+        not target
+        and len(source) >= 2
+        and source_slot not in {None, "subject"}
+        and source[0].start > trigger.end
+        and _BETWEEN.search(text, trigger.end, source[0].start)
+    ):
+        # "clashes between the army and JNIM": the two sides, first and second.
+        source, target, target_slot = source[:1], source[1:], source_slot
     if not target:
         target_slot = None
     requires = rule.requires
