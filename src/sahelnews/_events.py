@@ -1057,7 +1057,15 @@ def _same_event(a: Event, b: Event) -> bool:
     if a.mode and b.mode and a.mode != b.mode:
         return False
     # Two triggers of one category in one sentence report one event ("a car
-    # bombing ... killed 10 people") unless they are placed apart.
+    # bombing ... killed 10 people") unless they are placed apart, or are two
+    # verbs with subjects of their own ("X accused Russia, and Y accused it").
+    if a.sentence == b.sentence and (
+        a.source
+        and b.source
+        and "nominal" not in {a.explanation.voice, b.explanation.voice}
+        and not _entity_keys(a.source) & _entity_keys(b.source)
+    ):
+        return False
     for role in ("source", "target") if a.sentence != b.sentence else ():
         ka, kb = _entity_keys(getattr(a, role)), _entity_keys(getattr(b, role))
         if ka and kb and not ka & kb:
@@ -1295,7 +1303,11 @@ def _apply(
             [
                 c
                 for c in sent.near("countries", trigger, _LOCATION_REACH)
-                if c.iso3 not in own and not any(r.contains(c) for r in (*source, *target))
+                # A nationality adjective ("Serbian flags", "responsables
+                # ukrainiens") says whose, not where.
+                if c.iso3 not in own
+                and c.via is not CountryVia.DEMONYM
+                and not any(r.contains(c) for r in (*source, *target))
             ],
             trigger,
         )
