@@ -54,6 +54,9 @@ _RELATIVE_CLAUSE = lazy_regex(
     r"[^,;:()]{1,200},\s*(?:(?:\w+ly|also|then|later|aussi|également|ensuite|a|ont|has|have|had)\s+)*$",
     regex.IGNORECASE,
 )
+# A conjunction between an actor and a verb starts another clause: in "la
+# Mauritanie a reconnu Israël mais a rompu les liens", Israel broke nothing.
+_SUBJECT_BARRIER = lazy_regex(r"\b(?:mais|but|que|qu['’]|than|whereas|tandis)\b", regex.IGNORECASE)
 _BETWEEN = lazy_regex(r"\b(?:between|entre)\b", regex.IGNORECASE)
 _LAST_COORD = lazy_regex(r"\b(?:and|et|as\s+well\s+as|ainsi\s+que)\b|&", regex.IGNORECASE)
 _ARTICLES = lazy_regex(
@@ -397,8 +400,10 @@ def _slot(
         # The nearest actor is the subject; one of the wrong type means the
         # rule does not apply, not that an actor further back is meant.
         c = before[-1]
-        if _words(text, c.end, trigger.start) > _SUBJECT_WINDOW or _CLAUSE_BREAK.search(
-            text, c.end, trigger.start
+        if (
+            _words(text, c.end, trigger.start) > _SUBJECT_WINDOW
+            or _CLAUSE_BREAK.search(text, c.end, trigger.start)
+            or _SUBJECT_BARRIER.search(text, c.end, ceiling)
         ):
             return ()
         return _coordinate(text, c, cands, leftwards=True) if _types_ok(c, allowed) else ()
@@ -489,11 +494,15 @@ _ETRE_FR = lazy_regex(
 )
 _AVOIR_FR = lazy_regex(
     r"\b(?:a|ont|avait|avaient|aurait|auraient|aura|auront|ayant|avoir|eu|as|avons|avez)\s+"
-    r"(?:(?:\w+ment|pas|plus|jamais|déjà|tous|toutes|notamment)\s+){0,2}$",
+    r"(?:(?:\w+ment|pas|plus|jamais|déjà|tous|toutes|notamment|à\s+nouveau|de\s+nouveau|"
+    r"encore|aussi|enfin|ensuite|bien|toujours)\s+){0,2}$",
     regex.IGNORECASE,
 )
+# Past participle endings; not the imperfect or conditional ("attaquerait",
+# "rejetait") nor "-que"/"-gue" verbs and nouns ("traque", "attaque").
 _FR_PARTICIPLE = lazy_regex(
-    r"^\w+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|ies|it|ite|its|ites|ert|erte|erts|ertes)$",
+    r"^(?!\w*(?:ait|que|ques|gue|gues)$)"
+    r"\w+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|ies|it|ite|its|ites|ert|erte|erts|ertes)$",
     regex.IGNORECASE,
 )
 _FR_ETRE_VERBS = frozenset(
@@ -714,6 +723,9 @@ def _fill(
     return (), None
 
 
+_FR_FUTURE = lazy_regex(
+    r"(?<=\w{3})(?:r(?:a|as|ons|ez|ont)|r(?:ait|aient|ions|iez))\b(?!['’-])", regex.IGNORECASE
+)
 _MODALITY_RANK = {Modality.NEGATED: 3, Modality.FUTURE: 2, Modality.POSSIBLE: 1}
 
 
@@ -762,6 +774,10 @@ def _modality(
     best = Modality(rule.modality) if rule.modality else Modality.ASSERTED
     applied: list[str] = []
     intent = False
+    if "fr" in rule.languages and _FR_FUTURE.search(trigger.text):
+        # The verb's own tense: "rencontrera", "se retireront", "demanderait".
+        best, intent = Modality.FUTURE, True
+        applied.append("tense.fr.future")
     for cue, matcher in compiled.cues:
         if _cue_found(text, trigger, sent, cue, matcher):
             applied.append(cue.id)
@@ -924,7 +940,7 @@ _GOVERN_BREAK = lazy_regex(
     r"[;:()\[\]—–]|\b(?:and|but|while|whereas|then|after|before|et|mais|puis|alors|tandis|après|avant)\b",
     regex.IGNORECASE,
 )
-_ACCUSE_OF = lazy_regex(r"\b(?:of|for|d['’]avoir|de|d['’]|pour)\b", regex.IGNORECASE)
+_ACCUSE_OF = lazy_regex(r"\b(?:of|d['’]avoir|de|d['’])\b", regex.IGNORECASE)
 # Authority verbs effect a nominal complement: "ordered the expulsion of US
 # forces" is the expulsion (an infinitive, "ordered US forces to leave", is
 # a future act through the infinitive cue instead).
