@@ -57,6 +57,7 @@ _RELATIVE_CLAUSE = lazy_regex(
 # A conjunction between an actor and a verb starts another clause: in "la
 # Mauritanie a reconnu Israël mais a rompu les liens", Israel broke nothing.
 _SUBJECT_BARRIER = lazy_regex(r"\b(?:mais|but|que|qu['’]|than|whereas|tandis)\b", regex.IGNORECASE)
+_LAST_WORD = lazy_regex(r"\w+['’]?$")
 _BETWEEN = lazy_regex(r"\b(?:between|entre)\b", regex.IGNORECASE)
 _LAST_COORD = lazy_regex(r"\b(?:and|et|as\s+well\s+as|ainsi\s+que)\b|&", regex.IGNORECASE)
 _ARTICLES = lazy_regex(
@@ -425,7 +426,13 @@ def _slot(
     # After an explicit preposition a country may be an actor even where it
     # would read as a place elsewhere: "a demandé aux États-Unis de...".
     cands = sorted([*cands, *sent.near("locatives", trigger)], key=lambda c: c.start)
-    m = pattern.search(text, trigger.end, sent.span.end)
+    # A trigger ending in the slot's own preposition ("talks between", "fell
+    # to") leaves it inside the trigger: look from that last word on.
+    search_from = trigger.end
+    last = _LAST_WORD.search(trigger.text)
+    if last is not None and pattern.fullmatch(last.group(0)):
+        search_from = trigger.start + last.start()
+    m = pattern.search(text, search_from, sent.span.end)
     # "attaques contre des civils": "des" after another preposition is an
     # article, not the "des" (of) the slot looks for.
     while m is not None and _after_preposition(text, m.start()):
