@@ -525,3 +525,30 @@ class TestSidesAndAsides:
             "PROTEST",
         )
         assert [getattr(m, "iso3", None) for m in event.source] == ["GMB"]
+
+
+class TestModalityFromContext:
+    def test_perception_verb_infinitive_is_asserted(self) -> None:
+        """'avoir vu l'armée attaquer' reports what was seen."""
+        event = _one(
+            "Un habitant a déclaré avoir vu l'armée russe attaquer le site.", "fr", "ASSAULT"
+        )
+        assert event.modality is Modality.ASSERTED
+
+    def test_date_after_publication_is_future(self) -> None:
+        """An event dated after the publication date has not happened yet."""
+        event = _one("Jihadists attacked the Malian army near Gao on 12 May 2024.", "en", "ASSAULT")
+        assert event.modality is Modality.FUTURE
+
+    def test_french_noun_in_rait_is_not_conditional(self) -> None:
+        """'le retrait' is a noun, not a conditional verb."""
+        event = _one("Les généraux ont annoncé le retrait des forces russes.", "fr", "RETREAT")
+        assert "tense.fr.future" not in event.explanation.cues
+
+    def test_french_future_verb(self) -> None:
+        """'attaquera' is future by its own ending."""
+        events = _events("Le JNIM attaquera les convois de l'armée malienne.", "fr")
+        assert any(
+            e.modality is Modality.FUTURE and "tense.fr.future" in e.explanation.cues
+            for e in events
+        )

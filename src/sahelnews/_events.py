@@ -730,8 +730,16 @@ def _fill(
     return (), None
 
 
+_PERCEPTION = lazy_regex(
+    r"\b(?:vu|vus|vue|voir|voit|voient|entendu|entendre|regardé|observé|filmé|"
+    r"saw|seen|see|sees|heard|watched|witnessed|filmed)\s+(?:[\w'’-]+\s+){0,4}$",
+    regex.IGNORECASE,
+)
+# Future and conditional endings; "-trait" nouns ("retrait", "portrait",
+# "extrait") are not conditionals ("mettrait" is).
 _FR_FUTURE = lazy_regex(
-    r"(?<=\w{3})(?:r(?:a|as|ons|ez|ont)|r(?:ait|aient|ions|iez))\b(?!['’-])", regex.IGNORECASE
+    r"(?<=\w{3})(?<!(?<!t)t)(?:r(?:a|as|ons|ez|ont)|r(?:ait|aient|ions|iez))\b(?!['’-])",
+    regex.IGNORECASE,
 )
 _MODALITY_RANK = {Modality.NEGATED: 3, Modality.FUTURE: 2, Modality.POSSIBLE: 1}
 
@@ -769,7 +777,13 @@ def _cue_found(text: str, trigger: Span, sent: _Sentence, cue: Rule, matcher: Al
 
 
 def _modality(
-    text: str, trigger: Span, sent: _Sentence, compiled: CompiledRules, rule: Rule
+    text: str,
+    trigger: Span,
+    sent: _Sentence,
+    compiled: CompiledRules,
+    rule: Rule,
+    *,
+    verbal: bool = True,
 ) -> tuple[Modality, tuple[str, ...], bool]:
     """Return the event's modality, the cues that applied and whether one states an intent.
 
@@ -779,9 +793,15 @@ def _modality(
     # A rule's own modality is a floor the cues can raise: an infinitive rule
     # is future, but "n'a pas l'intention d'attaquer" is still negated.
     best = Modality(rule.modality) if rule.modality else Modality.ASSERTED
+    if best is Modality.FUTURE and _PERCEPTION.search(
+        text, max(sent.span.start, trigger.start - 60), trigger.start
+    ):
+        # "a déclaré avoir vu l'armée attaquer le site": an infinitive after
+        # a verb of perception reports what was seen, not a plan.
+        best = Modality.ASSERTED
     applied: list[str] = []
     intent = False
-    if "fr" in rule.languages and _FR_FUTURE.search(trigger.text):
+    if verbal and "fr" in rule.languages and _FR_FUTURE.search(trigger.text):
         # The verb's own tense: "rencontrera", "se retireront", "demanderait".
         best, intent = Modality.FUTURE, True
         applied.append("tense.fr.future")
@@ -1009,6 +1029,8 @@ def _govern(text: str, events: list[Event]) -> list[Event]:
                 continue
             if event.explanation.voice == "nominal" and _EFFECTIVE.match(other.trigger.text):
                 continue
+            if event.explanation.voice == "passive":
+                continue  # "the demand ... has been refused": a clause of its own
             governor = other
         if governor is None:
             out.append(event)
@@ -1147,8 +1169,21 @@ def _inherit(event: Event, events: Sequence[Event], context: _Context) -> Event:
             date_inherited = True
         elif context.published is not None:
             date_value, date_from, date_inherited = context.published.isoformat(), "published", True
+    modality = event.modality
+    if (
+        modality is Modality.ASSERTED
+        and not date_inherited
+        and isinstance(date, DateMention)
+        and date.first_day is not None
+        and context.published is not None
+        and date.first_day > context.published
+    ):
+        # "meet separately Monday" in an article of the Saturday before: an
+        # event dated after publication has not happened yet.
+        modality = Modality.FUTURE
     return attrs.evolve(
         event,
+        modality=modality,
         location=location,
         location_inherited=inherited,
         date=date,
@@ -1341,7 +1376,9 @@ def _apply(
         if d.timex_type in {TimexType.DATE, TimexType.TIME}
     ]
     date = _nearest(dates, trigger)
-    modality, cues, intent = _modality(text, trigger, sent, compiled, rule)
+    modality, cues, intent = _modality(
+        text, trigger, sent, compiled, rule, verbal=voice != "nominal"
+    )
     return Event(
         type=PloverCategory(rule.label),
         mode=rule.mode,
