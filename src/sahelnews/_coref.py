@@ -108,6 +108,9 @@ def resolve_anaphora(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+_HISTORY = 100
+
+
 def _antecedent(
     history: list[Mention], allowed: frozenset[str], head: str | None = None
 ) -> Mention | None:
@@ -117,11 +120,15 @@ def _antecedent(
     else a named actor or unit of an allowed type. A phrase composed on
     another head ("the French ambassador") is no antecedent.
     """
+    # Only the recent past: an antecedent further back than this many specific
+    # mentions is not what a reader resolves, and an unbounded walk makes a
+    # text of thousands of anaphors quadratic.
+    recent = history[-_HISTORY:]
     if head is not None:
-        for candidate in reversed(history):
+        for candidate in reversed(recent):
             if isinstance(candidate, Actor) and candidate.head == head:
                 return candidate
-    for candidate in reversed(history):
+    for candidate in reversed(recent):
         kind = _type_of(candidate)
         if kind is None or kind.value not in allowed:
             continue

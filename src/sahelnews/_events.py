@@ -948,7 +948,16 @@ def find_events(
         published=published,
     )
     events = [_mark_subordinate(text, e, sents[e.sentence].span) for e in _govern(text, events)]
-    return [_coded(_inherit(e, events, context), used) for e in events]
+    reports = _by_sentence(events)
+    return [_coded(_inherit(e, reports, context), used) for e in events]
+
+
+def _by_sentence(events: Sequence[Event]) -> dict[int, list[Event]]:
+    """Index events by sentence: per-event lookups stay linear in long articles."""
+    index: dict[int, list[Event]] = {}
+    for e in events:
+        index.setdefault(e.sentence, []).append(e)
+    return index
 
 
 # An event trigger a few words after one of these is the act demanded,
@@ -1011,27 +1020,36 @@ def _govern(text: str, events: list[Event]) -> list[Event]:
     ``explanation.governor`` and has its modality raised (an asserted act
     demanded is future, refused negated, charged possible).
     """
-    by_sentence: dict[int, list[Event]] = {}
+    # Per sentence, the governing triggers by where they end: each event looks
+    # back from the nearest one and stops past the window, so a sentence with
+    # thousands of triggers stays linear.
+    governing: dict[int, list[Event]] = {}
     for e in events:
-        by_sentence.setdefault(e.sentence, []).append(e)
+        if e.type.value in _GOVERNING:
+            governing.setdefault(e.sentence, []).append(e)
+    ends: dict[int, list[int]] = {}
+    for index, group in governing.items():
+        group.sort(key=lambda e: e.trigger.end)
+        ends[index] = [e.trigger.end for e in group]
     out = []
     for event in events:
         governor = None
-        for other in by_sentence[event.sentence]:
-            if other is event or other.trigger.end > event.trigger.start:
+        group = governing.get(event.sentence, [])
+        k = bisect.bisect_right(ends.get(event.sentence, []), event.trigger.start)
+        if event.explanation.voice == "passive":
+            k = 0  # "the demand ... has been refused": a clause of its own
+        for j in range(k - 1, -1, -1):
+            other = group[j]
+            if other is event:
                 continue
-            if other.type.value not in _GOVERNING:
-                continue
-            gap = text[other.trigger.end : event.trigger.start]
             if _words(text, other.trigger.end, event.trigger.start) > _GOVERN_WINDOW:
-                continue
-            if _GOVERN_BREAK.search(gap):
+                break  # the others end further back
+            if _GOVERN_BREAK.search(text, other.trigger.end, event.trigger.start):
                 continue
             if event.explanation.voice == "nominal" and _EFFECTIVE.match(other.trigger.text):
                 continue
-            if event.explanation.voice == "passive":
-                continue  # "the demand ... has been refused": a clause of its own
             governor = other
+            break
         if governor is None:
             out.append(event)
             continue
@@ -1138,7 +1156,7 @@ def _dates_agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _inherit(event: Event, events: Sequence[Event], context: _Context) -> Event:
+def _inherit(event: Event, by_sentence: Mapping[int, Sequence[Event]], context: _Context) -> Event:
     """Fill the place and date of *event* from context when its sentence has none."""
     location, location_from = event.location, event.explanation.location_from
     inherited = False
@@ -1146,11 +1164,8 @@ def _inherit(event: Event, events: Sequence[Event], context: _Context) -> Event:
         for earlier in reversed(context.sents[max(0, event.sentence - 3) : event.sentence]):
             about = [
                 e
-                for e in events
-                if e.sentence == earlier.index
-                and e.type is event.type
-                and e.location is not None
-                and not e.location_inherited
+                for e in by_sentence.get(earlier.index, ())
+                if e.type is event.type and e.location is not None and not e.location_inherited
             ]
             if about:
                 location, location_from, inherited = about[-1].location, "previous_sentence", True
