@@ -50,12 +50,25 @@ _RELATIVE_CLAUSE = lazy_regex(
     r",\s*(?:which|who|whom|whose|that|qui|que|qu['’]|dont|lequel|laquelle|lesquels|lesquelles|"
     # and asides opened by selon, according to, worried, however...
     r"according\s+to|selon|d['’]après|worried|concerned|fearing|inquiets?|soucieux|notamment|"
-    r"however|meanwhile|toutefois|pourtant|quant\s+à|like|comme|also|aussi)\b"
+    r"however|meanwhile|toutefois|pourtant|quant\s+à|like|comme|also|aussi|"
+    # and appositions of membership or role ("La Mauritanie, membre de la
+    # Ligue arabe, a reconnu..."): the subject stands before them.
+    r"(?:(?:le|la|les|un|une|the|a|an)\s+|l['’])?(?:ancien(?:ne)?\s+|former\s+)?"
+    r"(?:membre|member|alliée?|ally|voisin|neighbou?r|fondateur|founder))\b"
     r"[^,;:()]{1,200},\s*(?:(?:\w+ly|also|then|later|aussi|également|ensuite|a|ont|has|have|had)\s+)*$",
     regex.IGNORECASE,
 )
 # A conjunction between an actor and a verb starts another clause: in "la
 # Mauritanie a reconnu Israël mais a rompu les liens", Israel broke nothing.
+# A verb coordinated with an earlier trigger and no subject of its own
+# ("a reconnu Israël en 1999 mais a rompu les liens", "were arrested and
+# convicted"): it shares that trigger's subject.
+_SHARED_SUBJECT = lazy_regex(
+    r"(?:,\s*|\s)(?:et|mais|puis|and|but|then)\s+(?:(?:ne|n['’]|not|never|also|later|then|aussi|"
+    r"ensuite|a|ont|avait|avaient|aurait|auraient|est|sont|était|étaient|été|s['’]|se|has|have|had|"
+    r"was|were|is|are|been|did|does|\w+ment|\w+ly)\s*){0,4}$",
+    regex.IGNORECASE,
+)
 _SUBJECT_BARRIER = lazy_regex(r"\b(?:mais|but|que|qu['’]|than|whereas|tandis)\b", regex.IGNORECASE)
 _LAST_WORD = lazy_regex(r"\w+['’]?$")
 _BETWEEN = lazy_regex(r"\b(?:between|entre)\b", regex.IGNORECASE)
@@ -380,8 +393,10 @@ def _slot(
 ) -> tuple[Mention, ...]:
     cands = [c for c in sent.near("actors", trigger) if not c.overlaps(trigger)]
     # An actor after another trigger belongs to that trigger: in "ordered the
-    # expulsion of US forces", US forces are expelled, not ordered.
-    limit = sent.next_trigger_start(trigger)
+    # expulsion of US forces", US forces are expelled, not ordered. Triggers
+    # coordinated with this one share its complements ("tué, torturé et
+    # violé des civils", "arrêté et inculpé par la police"): look past them.
+    chain_end, limit = _coordinated(text, trigger, sent)
     if slot == "subject":
         # Nearest first; the window and any clause break bound the walk back,
         # so a long sentence costs no more than a short one. An actor before
@@ -395,6 +410,9 @@ def _slot(
         if relative is not None:
             ceiling = relative.start()
             floor = min(floor, ceiling)
+        shared = _shared_subject(text, trigger, sent)
+        if shared is not None:
+            return _slot("subject", text, shared, sent, allowed)
         before = [c for c in cands if floor <= c.start and c.end <= ceiling]
         if not before:
             return ()
@@ -410,14 +428,11 @@ def _slot(
         return _coordinate(text, c, cands, leftwards=True) if _types_ok(c, allowed) else ()
     if slot == "object":
         for c in cands:
-            if c.start < trigger.end:
+            if c.start < chain_end:
                 continue
-            if c.start >= limit or _words(text, trigger.end, c.start) > _OBJECT_WINDOW:
+            if c.start >= limit or _words(text, chain_end, c.start) > _OBJECT_WINDOW:
                 break
-            if (
-                _CLAUSE_BREAK.search(text, trigger.end, c.start)
-                or "," in text[trigger.end : c.start]
-            ):
+            if _CLAUSE_BREAK.search(text, chain_end, c.start) or "," in text[chain_end : c.start]:
                 break
             if _types_ok(c, allowed):
                 return _coordinate(text, c, cands, leftwards=False)
@@ -428,7 +443,7 @@ def _slot(
     cands = sorted([*cands, *sent.near("locatives", trigger)], key=lambda c: c.start)
     # A trigger ending in the slot's own preposition ("talks between", "fell
     # to") leaves it inside the trigger: look from that last word on.
-    search_from = trigger.end
+    search_from = chain_end
     last = _LAST_WORD.search(trigger.text)
     if last is not None and pattern.fullmatch(last.group(0)):
         search_from = trigger.start + last.start()
@@ -437,7 +452,7 @@ def _slot(
     # article, not the "des" (of) the slot looks for.
     while m is not None and _after_preposition(text, m.start()):
         m = pattern.search(text, m.end(), sent.span.end)
-    if m is None or m.start() >= limit or _words(text, trigger.end, m.start()) > _PREP_WINDOW:
+    if m is None or m.start() >= limit or _words(text, chain_end, m.start()) > _PREP_WINDOW:
         return ()
     for c in cands:
         if c.start < m.end():
@@ -450,6 +465,55 @@ def _slot(
             return _coordinate(text, c, cands, leftwards=False)
         break
     return ()
+
+
+_POSSESSIVE_BEFORE = lazy_regex(
+    r"\b(?:son|sa|ses|leur|leurs|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE
+)
+_COORDINATED_GAP = lazy_regex(
+    r"\s*(?:,\s*(?:(?:et|and|ou|or)\s+)?|(?:et|and|ou|or)\s+)", regex.IGNORECASE
+)
+
+
+def _coordinated(text: str, trigger: Span, sent: _Sentence) -> tuple[int, int]:
+    """Where the chain of triggers coordinated after *trigger* ends, and the next trigger starts.
+
+    "tué, torturé et violé des civils": the complement after the last verb
+    of the chain is every verb's. Without a chain, *trigger*'s own end and
+    the next trigger's start.
+    """
+    end = trigger.end
+    following = [t for t in sent.triggers if t.start >= trigger.end]
+    for k, t in enumerate(following):
+        m = _COORDINATED_GAP.match(text, end, t.start)
+        if m is None or m.end() != t.start or t.start == end:
+            return end, t.start
+        end = t.end
+        if k + 1 == len(following):
+            return end, sent.span.end
+    return end, sent.span.end
+
+
+def _shared_subject(text: str, trigger: Span, sent: _Sentence) -> Span | None:
+    """The earlier trigger whose subject *trigger* shares, if it is coordinated with it.
+
+    "a reconnu Israël en 1999 mais a rompu les liens": "rompu" follows
+    "mais" with no subject of its own, so its subject is that of
+    "reconnu". The stretch between the two triggers may hold the first
+    one's object, not a clause break or an actor-subject of its own.
+    """
+    before = [t for t in sent.triggers if t.end <= trigger.start]
+    if not before:
+        return None
+    previous = before[-1]
+    if trigger.start - previous.end > 300 or _CLAUSE_BREAK.search(
+        text, previous.end, trigger.start
+    ):
+        return None
+    m = _SHARED_SUBJECT.search(text, previous.end, trigger.start)
+    if m is None:
+        return None
+    return previous
 
 
 def _after_preposition(text: str, start: int, since: int | None = None) -> bool:
@@ -1306,6 +1370,15 @@ def _apply(
     voice = _voice(text, trigger, sent, rule)
     source, source_slot = _fill(rule, "source", text, trigger, sent, voice=voice)
     target, target_slot = _fill(rule, "target", text, trigger, sent, voice=voice)
+    if (
+        not source
+        and voice == "nominal"
+        and _POSSESSIVE_BEFORE.search(text, max(sent.span.start, trigger.start - 30), trigger.start)
+    ):
+        # "depuis son déploiement au Mozambique", "announced its withdrawal":
+        # the possessor is the clause's subject.
+        source = _slot("subject", text, trigger, sent, rule.source_types)
+        source_slot = "possessor" if source else None
     target = tuple(t for t in target if all(not t.overlaps(s) for s in source))
     if (
         not target
@@ -1341,8 +1414,12 @@ def _apply(
         # role unresolved (left empty).
         # It satisfies a requirement on the subject's role, nothing more: "ils
         # ont tué le temps" still needs an actor somewhere.
-        subject_role = "target" if voice == "passive" and _turnable(rule) else "source"
-        requires = tuple(need for need in requires if need != subject_role)
+        turned = voice == "passive" and _turnable(rule)
+        subject_role = "target" if turned or "subject" in _slots(rule, "target") else "source"
+        # In the passive the unnamed subject is the one who underwent the
+        # act ("il a été tué"): the event stands with no actor named.
+        dropped = {subject_role, "any"} if subject_role == "target" else {subject_role}
+        requires = tuple(need for need in requires if need not in dropped)
     for need in requires:
         if need == "any" and not (source or target):
             return None

@@ -46,6 +46,13 @@ class Lexicon:
     army_heads: frozenset[str]
     national_armies: Mapping[str, str]
     abbreviations: frozenset[str]
+    #: Names the knowledge base lacks: words that open a sentence but are no
+    #: name, words that make a name an organisation's or a place's, and the
+    #: lower-case particles a name holds ("de", "bin").
+    name_stopwords: frozenset[str]
+    name_organisation_words: frozenset[str]
+    name_place_words: frozenset[str]
+    name_particles: frozenset[str]
     #: The words of the per-language tables: ``words["units"]["fr"]``.
     words: Mapping[str, Mapping[str, tuple[str, ...]]]
 
@@ -85,6 +92,10 @@ def lexicon() -> Lexicon:
         army_heads=frozenset(data["national_armies"]["heads"]),
         national_armies={k: v for k, v in data["national_armies"].items() if k != "heads"},
         abbreviations=frozenset(data["abbreviations"]["words"]),
+        name_stopwords=frozenset(data["names"]["not_names"]),
+        name_organisation_words=frozenset(data["names"]["organisation_words"]),
+        name_place_words=frozenset(data["names"]["place_words"]),
+        name_particles=frozenset(data["names"]["particles"]),
         words={
             table: {language: tuple(data[table][language]) for language in data[table]}
             for table in _BY_LANGUAGE

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -273,6 +274,7 @@ def find_entities(text: str, compiled: CompiledRules) -> list[Mention]:
         text, find_geography(text, compiled, _ALL), compiled.language, compiled.actors
     )
     mentions = find_titled_persons(text, mentions)
+    mentions = find_named_persons(text, mentions)
     mentions = extend_phrases(text, mentions, compiled.language)
     return resolve_anaphora(text, mentions)
 
@@ -334,6 +336,178 @@ def find_titled_persons(text: str, mentions: Sequence[Mention]) -> list[Mention]
     return sorted([*mentions, *found], key=lambda x: (x.start, -x.end))
 
 
+# A word of a name: capitalised with a lower-case letter ("Amini", "McCain",
+# "Jean-Pierre", "al-Islam"), or an initial ("W."). Elisions and possessives
+# are cut off ("L'inspecteur" is no name, "Saddam's" is "Saddam").
+_NAME_WORD = lazy_regex(r"[\p{L}][\p{L}\p{M}'’.-]*")
+_ELISION = lazy_regex(r"^(?i:[ldjnms]|qu)['’]")
+_POSSESSIVE = lazy_regex(r"['’]s?$")
+_CAPITALISED = lazy_regex(
+    r"^(?:\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*|\p{Lu}\.|(?:al|el)-\p{Lu}\p{L}+)$"
+)
+_NAME_GAP = lazy_regex(r"^[ \t\u00a0]+$")
+
+
+@attrs.frozen
+class _NameWord:
+    start: int
+    end: int
+    text: str
+
+
+def _name_words(text: str) -> list[_NameWord]:
+    out = []
+    for m in _NAME_WORD.finditer(text):
+        start, word = m.start(), m.group(0)
+        elided = _ELISION.match(word)
+        if elided:
+            start, word = start + elided.end(), word[elided.end() :]
+        word = word.rstrip(".") if len(word) > 2 else word
+        cut = _POSSESSIVE.search(word)
+        if cut is not None and len(word) > 3:
+            word = word[: cut.start()]
+        if word:
+            out.append(_NameWord(start, start + len(word), word))
+    return out
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in title case (headlines): their capitals say nothing."""
+    out = []
+    offset = 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+            out.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return out
+
+
+_OF_COUNTRY = lazy_regex(r"\s+(?:of|du|de\s+la|de\s+l['’]|de|des)\s*$")
+
+
+def _name_country(text: str, start: int, end: int, countries: Sequence[Country]) -> str | None:
+    """The country of a name: a demonym right before it, or "of <country>" right after.
+
+    "Iraqi leader Saddam Hussein", "Leonid Kuchma of Ukraine".
+    """
+    k = bisect.bisect_left([c.start for c in countries], start)
+    if (
+        k > 0
+        and countries[k - 1].via is CountryVia.DEMONYM
+        and _DEMONYM_GAP.match(text[countries[k - 1].end : start])
+    ):
+        return countries[k - 1].iso3
+    for c in countries[k : k + 1]:
+        if c.start - end < 12 and _OF_COUNTRY.match(text[end : c.start]):
+            return c.iso3
+    return None
+
+
+def find_named_persons(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Add an actor for each run of capitalised words the knowledge base lacks.
+
+    "Mahsa Amini", "Nana Akufo Ado", "Saif al-Islam Kadhafi" are persons;
+    a run holding an organisation word ("Mines Advisory Group", "Wall Street
+    Journal") is an organisation (type ``other``); one holding a place word
+    ("Black Sea", "Port of Miami") or standing after a preposition of place
+    ("à Maïné Soroa") is no actor. A single word is a person only as the
+    surname or given name of a person named earlier in full ("Saddam" after
+    "Saddam Hussein", "Amini" after "Mahsa Amini"). Sentence-opening words,
+    titles and title-case headlines are left out (``[names]`` in the lexicon).
+    """
+    lex = lexicon()
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    headlines = _title_case_lines(text)
+    countries = [m for m in mentions if isinstance(m, Country)]
+    titles = {t for t in lex.titles if " " not in t}
+    known: dict[str, Mention] = {}
+    for m in mentions:
+        if isinstance(m, Actor) and m.type is ActorType.PERSON:
+            for word in m.text.split()[-3:]:
+                known.setdefault(word, m)
+
+    def stop(word: str) -> bool:
+        low = word.casefold()
+        return (
+            low in lex.name_stopwords
+            or low in titles
+            or low + "." in titles
+            or low.rstrip("s") in titles
+        )
+
+    found: list[Mention] = []
+    words = _name_words(text)
+    k = 0
+    while k < len(words):
+        run: list[_NameWord] = []
+        while k < len(words):
+            w = words[k]
+            capital = _CAPITALISED.match(w.text) is not None and not any(taken[w.start : w.end])
+            if capital:
+                if run and not _NAME_GAP.match(text[run[-1].end : w.start]):
+                    break
+                run.append(w)
+                k += 1
+                continue
+            if (
+                run
+                and w.text in lex.name_particles
+                and k + 1 < len(words)
+                and _NAME_GAP.match(text[run[-1].end : w.start])
+                and _CAPITALISED.match(words[k + 1].text)
+            ):
+                run.append(w)
+                k += 1
+                continue
+            break
+        if not run:
+            k += 1
+            continue
+        while run and (stop(run[0].text) or run[0].text in lex.name_particles):
+            run.pop(0)
+        while run and (stop(run[-1].text) or run[-1].text in lex.name_particles):
+            run.pop()
+        if not run:
+            continue
+        start, end = run[0].start, run[-1].end
+        if any(a <= start < b for a, b in headlines):
+            continue
+        lower = {w.text.casefold() for w in run}
+        organisation = bool(lower & lex.name_organisation_words)
+        if (not organisation and lower & lex.name_place_words) or _preposition_before(text, start):
+            continue
+        name = " ".join(w.text for w in run)
+        refers: Mention | None = None
+        if len(run) == 1:
+            refers = known.get(run[0].text)
+            if refers is None:
+                continue
+        actor = Actor(
+            start=start,
+            end=end,
+            text=text[start:end],
+            rule="name:unknown",
+            id=("org:" if organisation else "person:") + name,
+            name=name,
+            type=ActorType.OTHER if organisation else ActorType.PERSON,
+            country=_name_country(text, start, end, countries),
+        )
+        if refers is not None and isinstance(refers, Actor):
+            actor = attrs.evolve(
+                actor, id=refers.id, name=refers.name, country=refers.country, refers_to=refers
+            )
+        elif not organisation:
+            for w in run[-3:]:
+                known.setdefault(w.text, actor)
+        found.append(actor)
+    if not found:
+        return list(mentions)
+    return sorted([*mentions, *found], key=lambda x: (x.start, -x.end))
+
+
 def find_geography(
     text: str, compiled: CompiledRules, families: frozenset[str] = _GEOGRAPHY
 ) -> list[Mention]:
@@ -356,7 +530,8 @@ def find_geography(
 _NUMBER_BEFORE = lazy_regex(
     r"(?<!\b(?:in|since|by|until|of|from|en|depuis|fin|début)\s+)"
     r"(?<!(?<!\b(?:plus|moins|près|environ|dont|sur|sauf))\s+de\s+)"
-    r"(?<![\d.,])(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+)\s+$",
+    # (not the tail of a spaced thousand: "de 1 000 hommes" is no "000 hommes")
+    r"(?<![\d.,])(?<!\d[\u202f\u00a0 ])(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+)\s+$",
     regex.IGNORECASE,
 )
 _OF_RIGHT = lazy_regex(
