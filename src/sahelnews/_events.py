@@ -47,7 +47,10 @@ _COORD = lazy_regex(
     regex.IGNORECASE,
 )
 _RELATIVE_CLAUSE = lazy_regex(
-    r",\s*(?:which|who|whom|whose|that|qui|que|qu['’]|dont|lequel|laquelle|lesquels|lesquelles|"
+    # (an apposition may open the clause: "Les Talibans, les islamistes
+    # radicaux qui dirigeaient l'Afghanistan, refusent")
+    r",\s*(?:(?:les?|la|l['’]|une?|des|the|an?)\s*[^,;:()]{0,60}?\s)?"
+    r"(?:which|who|whom|whose|that|qui|que|qu['’]|dont|lequel|laquelle|lesquels|lesquelles|"
     # and asides opened by selon, according to, worried, however...
     r"according\s+to|selon|d['’]après|worried|concerned|fearing|inquiets?|soucieux|notamment|"
     r"however|meanwhile|toutefois|pourtant|quant\s+à|like|comme|also|aussi|"
@@ -67,6 +70,20 @@ _SHARED_SUBJECT = lazy_regex(
     r"(?:,\s*|\s)(?:et|mais|puis|and|but|then)\s+(?:(?:ne|n['’]|not|never|also|later|then|aussi|"
     r"ensuite|a|ont|avait|avaient|aurait|auraient|est|sont|était|étaient|été|s['’]|se|has|have|had|"
     r"was|were|is|are|been|did|does|\w+ment|\w+ly)\s*){0,4}$",
+    regex.IGNORECASE,
+)
+# A relative clause without commas, told by its own finite verb before the
+# main one: "Nana Akufo Ado qui a participé à la conférence ... a rejeté".
+_BARE_RELATIVE = lazy_regex(
+    r"\s(?:qui|who)\s+(?:(?:ne|n['’]|not|also|aussi)\s+)?(?:a|ont|avait|avaient|est|sont|has|have|"
+    r"had|was|were|is|are)\s+[^,;:()]{1,150}?\s(?:a|ont|avait|avaient|est|sont|has|have|had|was|"
+    r"were|is|are)\s+(?:\w+ment\s+|\w+ly\s+)?$",
+    regex.IGNORECASE,
+)
+_PRONOUN_SUBJECT = lazy_regex(
+    r"\b(?:he|she|they|it|il|elle|ils|elles)\s+(?:(?:\w+ly|also|then|later|aussi|également|"
+    r"ensuite|ne|n['’]|not|pas|s['’]|se|a|ont|avait|avaient|va|vont|will|would|has|have|had|was|"
+    r"were|is|are|been|été|est|sont|begin|began|start|started|commencer|commence)\s*){0,4}$",
     regex.IGNORECASE,
 )
 _SUBJECT_BARRIER = lazy_regex(r"\b(?:mais|but|que|qu['’]|than|whereas|tandis)\b", regex.IGNORECASE)
@@ -407,6 +424,10 @@ def _slot(
         # stands before the relative clause, not inside it.
         ceiling = trigger.start
         relative = _RELATIVE_CLAUSE.search(text, max(sent.span.start, trigger.start - 300), ceiling)
+        if relative is None:
+            relative = _BARE_RELATIVE.search(
+                text, max(sent.span.start, trigger.start - 200), ceiling
+            )
         if relative is not None:
             ceiling = relative.start()
             floor = min(floor, ceiling)
@@ -423,6 +444,9 @@ def _slot(
             _words(text, c.end, trigger.start) > _SUBJECT_WINDOW
             or _CLAUSE_BREAK.search(text, c.end, trigger.start)
             or _SUBJECT_BARRIER.search(text, c.end, ceiling)
+            # "Saddam said he will begin withdrawing": a pronoun of its own
+            # stands between the actor and the verb.
+            or _PRONOUN_SUBJECT.search(text, c.end, trigger.start)
         ):
             return ()
         return _coordinate(text, c, cands, leftwards=True) if _types_ok(c, allowed) else ()
@@ -686,7 +710,9 @@ _UNRESOLVED = lazy_regex(
     r"(?:\b(?P<pronoun>he|she|they|it|we|il|elle|ils|elles|on|nous|who|qui)|"
     r"(?P<name>[[:upper:]][[:lower:]'’-]+(?:\s+(?:[[:upper:]][\w'’-]+|de|du|da|bin|ben|al|el|van|von))*))"
     r"\s+(?:(?:\w+ly|also|then|later|aussi|également|ensuite|alors|ne|n['’]|not|pas|s['’]|se|a|ont|"
-    r"has|have|had|was|were|is|are|been|été|est|sont)\s*){0,4}$"
+    r"has|have|had|was|were|is|are|been|été|est|sont|will|would|shall|can|could|may|might|must|"
+    r"did|does|do|va|vont|doit|doivent|avait|avaient|begin|began|start|started|continue|"
+    r"commence|commencer)\s*){0,4}$"
 )
 _NOT_NAMES = frozenset(
     [
@@ -727,23 +753,69 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _unresolved_subject(text: str, trigger: Span, sent: _Sentence) -> bool:
-    """Whether a pronoun or an unknown proper name is the subject right before the trigger."""
+# A speech verb whose complement clause opens with a pronoun subject: "X
+# a déclaré qu'il rejetait", "Saddam said he will begin withdrawing".
+_SPEECH_BEFORE_PRONOUN = lazy_regex(
+    r"\b(?P<verb>said|says|say|told\s+\w+|stated|states|announced|announces|added|adds|declared|"
+    r"claimed|claims|insisted|insists|warned|warns|vowed|vows|indicated|confirmed|confirms|"
+    r"(?:a|ont|avait|avaient)\s+(?:déclaré|dit|affirmé|annoncé|indiqué|assuré|précisé|estimé|"
+    r"ajouté|confirmé|expliqué|prévenu|averti|souligné)|déclare|déclarent|dit|disent|affirme|"
+    r"affirment|annonce|annoncent|indique|indiquent|assure|assurent|précise|estime|ajoute|"
+    r"explique|souligne)\s+(?:that\s+|que\s+|qu['’]\s*)?$",
+    regex.IGNORECASE,
+)
+_NOT_A_NAME_ENDING = lazy_regex(r"(?:ing|ed)$")
+
+
+def _unresolved_subject(
+    text: str, trigger: Span, sent: _Sentence, allowed: Sequence[str] = ()
+) -> tuple[bool, tuple[Mention, ...]]:
+    """Whether a pronoun or an unknown proper name is the subject right before the trigger.
+
+    Returns the answer and, where it can be told, who the subject is: the
+    speaker for a pronoun opening a speech verb's clause ("Mahmoud Abbas a
+    déclaré qu'il rejetait l'accord"), or a person for a single unknown
+    name ("Kuchma assured Yeltsin", "Hernandez was kidnapped").
+    """
     floor = max(sent.span.start, sent.previous_trigger_end(trigger), trigger.start - 80)
     m = _UNRESOLVED.search(text, floor, trigger.start)
     if m is None:
-        return False
+        return False, ()
     if m.group("pronoun"):
-        return True
+        speech = _SPEECH_BEFORE_PRONOUN.search(
+            text, max(sent.span.start, m.start() - 60), m.start()
+        )
+        if speech is None or m.group("pronoun").casefold() in {"who", "qui", "on", "we", "nous"}:
+            return True, ()
+        verb = Span(start=speech.start("verb"), end=speech.end("verb"), text=speech.group("verb"))
+        _, speaker = _unresolved_subject(text, verb, sent, allowed)
+        return True, speaker or _slot("subject", text, verb, sent, allowed)
     name = m.group("name").split()
     first = name[0].casefold()
     # A capitalised function word or common noun opens the sentence ("The",
     # "L'arbitre", "Flooding"): a single capitalised word there names no one.
-    if first in _NOT_NAMES or first[1:2] in {"'", "’"}:
-        return False
-    if len(name) == 1 and not text[sent.span.start : m.start()].strip():
-        return False
-    return not any(c.start <= m.start() < c.end for c in sent.near("actors", trigger, 120))
+    if first in _NOT_NAMES or first[1:2] in {"'", "’"} or first in lexicon().name_stopwords:
+        return False, ()
+    if any(c.start <= m.start() < c.end for c in sent.near("actors", trigger, 120)):
+        return False, ()
+    opening = not text[sent.span.start : m.start()].strip()
+    if len(name) == 1 and opening and _NOT_A_NAME_ENDING.search(first):
+        return False, ()
+    if len(name) != 1:
+        return True, ()
+    # A single name the knowledge base lacks, right before its verb, is a
+    # person ("Kuchma assured Yeltsin"): it fills the role.
+    end = m.start() + len(name[0])
+    person = Actor(
+        start=m.start(),
+        end=end,
+        text=text[m.start() : end],
+        rule="name:subject",
+        id="person:" + name[0],
+        name=name[0],
+        type=ActorType.PERSON,
+    )
+    return True, (person,) if _types_ok(person, allowed) else ()
 
 
 def _explicit_agent(text: str, *, span: Span, sent: _Sentence) -> bool:
@@ -1404,22 +1476,35 @@ def _apply(
     if counted and rule.label == PloverCategory.ASSAULT:
         # "At least 82 were killed": the count is the victims, named or not.
         requires = ()
-    elif (
-        not (source if voice != "passive" or not _turnable(rule) else target)
-        and voice != "nominal"
-        and _unresolved_subject(text, trigger, sent)
+    if not (source if voice != "passive" or not _turnable(rule) else target) and (
+        voice != "nominal"
     ):
-        # "Il a appelé à...", "Hernandez was kidnapped": a pronoun or a name
-        # the knowledge base lacks is the subject; the event is real, its
-        # role unresolved (left empty).
-        # It satisfies a requirement on the subject's role, nothing more: "ils
-        # ont tué le temps" still needs an actor somewhere.
         turned = voice == "passive" and _turnable(rule)
         subject_role = "target" if turned or "subject" in _slots(rule, "target") else "source"
-        # In the passive the unnamed subject is the one who underwent the
-        # act ("il a été tué"): the event stands with no actor named.
-        dropped = {subject_role, "any"} if subject_role == "target" else {subject_role}
-        requires = tuple(need for need in requires if need not in dropped)
+        allowed = rule.target_types if subject_role == "target" else rule.source_types
+        unresolved, who = _unresolved_subject(text, trigger, sent, allowed)
+        if unresolved:
+            # "Il a appelé à...", "Hernandez was kidnapped": a pronoun or a
+            # name the knowledge base lacks is the subject; the event is
+            # real, its role filled when the subject can be told.
+            # It satisfies a requirement on the subject's role, nothing more:
+            # "ils ont tué le temps" still needs an actor somewhere. In the
+            # passive the subject is the one who underwent the act ("il a
+            # été tué"): the event stands with no actor named.
+            dropped = {subject_role, "any"} if subject_role == "target" else {subject_role}
+            requires = tuple(need for need in requires if need not in dropped)
+            if (
+                who
+                and subject_role == "target"
+                and not any(w.overlaps(x) for w in who for x in source)
+            ):
+                target, target_slot = who, "subject"
+            elif (
+                who
+                and subject_role == "source"
+                and not any(w.overlaps(x) for w in who for x in target)
+            ):
+                source, source_slot = who, "subject"
     for need in requires:
         if need == "any" and not (source or target):
             return None
@@ -1557,6 +1642,12 @@ def _combine(a: Event, b: Event, rules: Mapping[str, Rule]) -> Event:
     if not a.target and b.target:
         changes["target"] = b.target
         why = attrs.evolve(why, target_slot=b.explanation.target_slot)
+    elif b.target and a.sentence == b.sentence:
+        # "A car bombing outside the embassy killed 10 people": both
+        # reports' targets are the event's.
+        extra = tuple(t for t in b.target if not any(t.overlaps(x) for x in (*a.target, *a.source)))
+        if extra:
+            changes["target"] = (*a.target, *extra)
     if b.location is not None and (
         a.location is None or (a.location_inherited and not b.location_inherited)
     ):

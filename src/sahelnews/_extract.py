@@ -99,6 +99,18 @@ class Extractor:
         )
         events = attach_casualties(events, casualties, sentences, text)
         events = merge_events(events, text, self._event_rules)
+        # A subject the recognisers could not see alone ("Kuchma assured
+        # Yeltsin") but an event role names is a mention too.
+        spans = {(m.start, m.end) for m in mentions}
+        named = [
+            m
+            for e in events
+            for m in (*e.source, *e.target)
+            if m.rule == "name:subject" and (m.start, m.end) not in spans
+        ]
+        if named:
+            unique = {(m.start, m.end): m for m in named}
+            mentions = sorted([*mentions, *unique.values()], key=lambda m: (m.start, -m.end))
         return Extraction(
             text=text,
             language=language,

@@ -383,6 +383,14 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# "the town of Trujillo Alto", "la ville de Maïné Soroa": a place's name.
+_PLACE_OF = lazy_regex(
+    r"\b(?:town|city|village|district|region|province|county|state|area|commune|ville|localité|"
+    r"village|région|province|commune|département|cercle|quartier|préfecture)\s+"
+    r"(?:[\p{L}-]+\s+)?(?:of|de|d['’])\s*$",
+    regex.IGNORECASE,
+)
+_OF_COUNTRY_AFTER = lazy_regex(r"\s+of\s+(?:the\s+)?")
 _OF_COUNTRY = lazy_regex(r"\s+(?:of|du|de\s+la|de\s+l['’]|de|des)\s*$")
 
 
@@ -477,7 +485,11 @@ def find_named_persons(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         lower = {w.text.casefold() for w in run}
         organisation = bool(lower & lex.name_organisation_words)
-        if (not organisation and lower & lex.name_place_words) or _preposition_before(text, start):
+        if (
+            (not organisation and lower & lex.name_place_words)
+            or _preposition_before(text, start)
+            or _PLACE_OF.search(text, max(0, start - 40), start)
+        ):
             continue
         name = " ".join(w.text for w in run)
         refers: Mention | None = None
@@ -495,6 +507,15 @@ def find_named_persons(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             type=ActorType.OTHER if organisation else ActorType.PERSON,
             country=_name_country(text, start, end, countries),
         )
+        of_country = _OF_COUNTRY_AFTER.match(text, end)
+        if of_country is not None and actor.country is not None and not organisation:
+            # "Leonid Kuchma of Ukraine" is one mention: the country says whose.
+            follow = [
+                c for c in countries if c.start == of_country.end() and c.iso3 == actor.country
+            ]
+            if follow:
+                end = follow[0].end
+                actor = attrs.evolve(actor, end=end, text=text[start:end])
         if refers is not None and isinstance(refers, Actor):
             actor = attrs.evolve(
                 actor, id=refers.id, name=refers.name, country=refers.country, refers_to=refers
