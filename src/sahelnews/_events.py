@@ -433,7 +433,10 @@ def _slot(
             floor = min(floor, ceiling)
         shared = _shared_subject(text, trigger, sent)
         if shared is not None:
-            return _slot("subject", text, shared, sent, allowed)
+            return (
+                _slot("subject", text, shared, sent, allowed)
+                or (_unresolved_subject(text, shared, sent, allowed)[1])
+            )
         before = [c for c in cands if floor <= c.start and c.end <= ceiling]
         if not before:
             return ()
@@ -535,9 +538,45 @@ def _shared_subject(text: str, trigger: Span, sent: _Sentence) -> Span | None:
     ):
         return None
     m = _SHARED_SUBJECT.search(text, previous.end, trigger.start)
+    if m is None and _participle_clause(text, previous.end, trigger):
+        # "Blair pledged to stand with the president, warning Saddam": a
+        # participle after a comma has the main clause's subject.
+        return previous
     if m is None:
         return None
     return previous
+
+
+_PARTICIPLE_CLAUSE = lazy_regex(
+    r",\s*(?:en\s+)?(?:(?:les|la|le|l['’]|lui|leur|se|s['’]|them|him|her|it)\s*)?$",
+    regex.IGNORECASE,
+)
+_PARTICIPLE = lazy_regex(r"^\w+(?:ing|ant)$", regex.IGNORECASE)
+
+
+def _participle_clause(text: str, since: int, trigger: Span) -> bool:
+    """Whether *trigger* is a present participle opening a clause after a comma."""
+    first = trigger.text.split()[0] if trigger.text.split() else ""
+    return bool(_PARTICIPLE.match(first)) and bool(
+        _PARTICIPLE_CLAUSE.search(text, since, trigger.start)
+    )
+
+
+@functools.cache
+def _support_verb(language: str) -> regex.Pattern[str]:
+    """A verb whose event-noun object its subject does, right before the noun."""
+    words = sorted(lexicon().event_support_verbs.get(language, ()), key=len, reverse=True)
+    verbs = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    det = (
+        r"(?:(?:the|a|an|its|their|his|her|new|fresh|further|tougher|sweeping|economic|"
+        r"le|la|les|l['’]|une?|des|de|d['’]|du|son|sa|ses|leur|leurs|nouvelles?|"
+        r"nouveaux?)\s*)*"
+    )
+    return regex.compile(
+        rf"\b(?P<verb>{verbs})\s+(?:(?:\w+ly|\w+ment|d['’]un\s+an|pour\s+un\s+an)\s+)?{det}"
+        r"(?:[\w-]+\s+)?$",
+        regex.IGNORECASE,
+    )
 
 
 def _after_preposition(text: str, start: int, since: int | None = None) -> bool:
@@ -1180,7 +1219,9 @@ def _govern(text: str, events: list[Event]) -> list[Event]:
                 continue
             if _words(text, other.trigger.end, event.trigger.start) > _GOVERN_WINDOW:
                 break  # the others end further back
-            if _GOVERN_BREAK.search(text, other.trigger.end, event.trigger.start):
+            if _GOVERN_BREAK.search(
+                text, other.trigger.end, event.trigger.start
+            ) or _participle_clause(text, other.trigger.end, event.trigger):
                 continue
             if event.explanation.voice == "nominal" and _EFFECTIVE.match(other.trigger.text):
                 continue
@@ -1442,6 +1483,19 @@ def _apply(
     voice = _voice(text, trigger, sent, rule)
     source, source_slot = _fill(rule, "source", text, trigger, sent, voice=voice)
     target, target_slot = _fill(rule, "target", text, trigger, sent, voice=voice)
+    if not source and voice == "nominal":
+        support = _support_verb(compiled.language).search(
+            text, max(sent.span.start, trigger.start - 60), trigger.start
+        )
+        if support is not None:
+            # "le gouvernement a annoncé la suspension des soldats": the
+            # subject of the supporting verb does the act.
+            verb = Span(start=support.start("verb"), end=support.end("verb"), text=support["verb"])
+            source = _slot("subject", text, verb, sent, rule.source_types)
+            if not source:
+                source = _unresolved_subject(text, verb, sent, rule.source_types)[1]
+            source_slot = "support-verb" if source else None
+            target = tuple(t for t in target if all(not t.overlaps(s) for s in source))
     if (
         not source
         and voice == "nominal"

@@ -53,6 +53,8 @@ class Lexicon:
     name_organisation_words: frozenset[str]
     name_place_words: frozenset[str]
     name_particles: frozenset[str]
+    #: Verbs whose event-noun object is done by their subject, by language.
+    event_support_verbs: Mapping[str, tuple[str, ...]]
     #: The words of the per-language tables: ``words["units"]["fr"]``.
     words: Mapping[str, Mapping[str, tuple[str, ...]]]
 
@@ -96,6 +98,7 @@ def lexicon() -> Lexicon:
         name_organisation_words=frozenset(data["names"]["organisation_words"]),
         name_place_words=frozenset(data["names"]["place_words"]),
         name_particles=frozenset(data["names"]["particles"]),
+        event_support_verbs={k: tuple(v) for k, v in data["event_support_verbs"].items()},
         words={
             table: {language: tuple(data[table][language]) for language in data[table]}
             for table in _BY_LANGUAGE
