@@ -295,3 +295,53 @@ class TestTitledPersons:
         """A title before a lower-case word is no person."""
         result = sahelnews.extract("The president said the talks failed.", language="en")
         assert not [a for a in result.actors if a.id.startswith("person:")]
+
+
+class TestUnknownNames:
+    @pytest.mark.parametrize(
+        ("text", "language", "expected"),
+        [
+            ("Mahsa Amini, 22 ans, a été arrêtée à Téhéran.", "fr",
+             [("Mahsa Amini", "person", None)]),
+            ("La commission a rejeté plusieurs candidats, dont Saif al-Islam Kadhafi.", "fr",
+             [("Saif al-Islam Kadhafi", "person", None)]),
+            ("Howes worked for the Mines Advisory Group with Houn Hourth.", "en",
+             [("Mines Advisory Group", "other", None), ("Houn Hourth", "person", None)]),
+            ("Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed a plan.", "en",
+             [("Leonid Kuchma of Ukraine", "person", "UKR"),
+              ("Boris Yeltsin of Russia", "person", "RUS")]),
+        ],
+    )  # fmt: skip
+    def test_runs_of_capitalised_words(
+        self, text: str, language: str, expected: list[tuple[str, str, str | None]]
+    ) -> None:
+        """Names the knowledge base lacks: persons, or organisations by their words."""
+        result = sahelnews.extract(text, language=language)
+        found = [
+            (a.text, a.type.value, a.country) for a in result.actors if a.rule == "name:unknown"
+        ]
+        assert found == expected
+
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            ("Protesters gathered near the Black Sea coast on Friday.", "en"),
+            ("Il a été enlevé dans la ville de Trujillo Alto.", "fr"),
+            ("Le Premier Ministre a parlé.", "fr"),
+            ("MALI: Jihadists Attack Army Post Near Gao In Overnight Raid", "en"),
+        ],
+    )
+    def test_no_name_where_there_is_none(self, text: str, language: str) -> None:
+        """Places, sentence-opening words, titles and title-case headlines are no names."""
+        result = sahelnews.extract(text, language=language)
+        assert [a.text for a in result.actors if a.rule == "name:unknown"] == []
+
+    def test_surname_refers_to_the_full_name(self) -> None:
+        """'Saddam' after 'Saddam Hussein' is the same person."""
+        result = sahelnews.extract(
+            "Saddam Hussein spoke on Friday. Later, Saddam left Baghdad.", language="en"
+        )
+        short = next(a for a in result.actors if a.text == "Saddam")
+        assert short.id == "person:Saddam Hussein"
+        assert isinstance(short.refers_to, Actor)
+        assert short.refers_to.text == "Saddam Hussein"

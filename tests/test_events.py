@@ -552,3 +552,127 @@ class TestModalityFromContext:
             e.modality is Modality.FUTURE and "tense.fr.future" in e.explanation.cues
             for e in events
         )
+
+
+class TestSubjectsAcrossClauses:
+    def test_coordinated_verb_shares_the_subject(self) -> None:
+        """'X a reconnu Israël ... mais a rompu les liens': 'rompu' has X's subject."""
+        event = _one(
+            "La Mauritanie, membre de la Ligue arabe, a reconnu Israël en 1999 mais a rompu "
+            "les liens dix ans plus tard.",
+            "fr",
+            "SANCTION",
+        )
+        assert [getattr(m, "iso3", None) for m in event.source] == ["MRT"]
+
+    def test_coordinated_triggers_share_the_agent(self) -> None:
+        """'arrêté et inculpé par la police': the agent is both verbs'."""
+        events = _events(
+            "Un Sierra-Léonais de 29 ans est arrêté et inculpé par la police libérienne.", "fr"
+        )
+        assert {e.type.value for e in events} == {"COERCE", "ACCUSE"}
+        assert all(_texts(e.source) == ["police libérienne"] for e in events)
+
+    def test_participle_clause_has_the_main_subject(self) -> None:
+        """'X addressed the nation, warning ECOWAS': X warns, and the warning is asserted."""
+        event = _one(
+            "The junta addressed the nation on Sunday, warning ECOWAS that an attack would "
+            "be resisted.",
+            "en",
+            "THREATEN",
+        )
+        assert (_texts(event.source), _texts(event.target)) == (["junta"], ["ECOWAS"])
+        assert event.modality is Modality.ASSERTED
+
+    def test_pronoun_after_a_speech_verb_is_the_speaker(self) -> None:
+        """'Mahmoud Abbas a déclaré qu'il rejetait': il = Mahmoud Abbas."""
+        event = _one(
+            "Le président palestinien, Mahmoud Abbas, a déclaré qu'il rejetait le nouvel accord.",
+            "fr",
+            "REJECT",
+        )
+        assert _texts(event.source) == ["Mahmoud Abbas"]
+
+    def test_pronoun_blocks_an_earlier_actor(self) -> None:
+        """'over Baghdad radio, Saddam said he will begin withdrawing': not Baghdad."""
+        event = _one(
+            "In a letter read over Baghdad radio, Saddam said he will begin withdrawing troops.",
+            "en",
+            "RETREAT",
+        )
+        assert _texts(event.source) == ["Saddam"]
+        assert event.modality is Modality.FUTURE
+
+    def test_single_unknown_name_as_subject(self) -> None:
+        """'Kuchma assured Yeltsin': an unknown name before its verb is a person, in mentions too."""
+        result = sahelnews.extract(
+            "Kuchma assured Yeltsin that Ukraine would not join NATO.", language="en"
+        )
+        (event,) = [e for e in result.events if e.type is PloverCategory.AGREE]
+        (person,) = event.source
+        assert (person.text, person.type) == ("Kuchma", ActorType.PERSON)  # type: ignore[attr-defined]
+        assert person in result.mentions
+
+    def test_relative_clause_without_commas(self) -> None:
+        """'X qui a participé à ... a rejeté': the subject is before 'qui'."""
+        event = _one(
+            "Nana Akufo Ado qui a participé à la conférence du barreau du Ghana a rejeté les "
+            "allégations.",
+            "fr",
+            "REJECT",
+        )
+        assert _texts(event.source) == ["Nana Akufo Ado"]
+
+    def test_unnamed_passive_subject_stands(self) -> None:
+        """'qu'elle a été tuée': the event stands with no actor named."""
+        event = _one("Selon ses proches, elle a été tuée lors de sa garde à vue.", "fr", "ASSAULT")
+        assert event.source == ()
+        assert event.target == ()
+
+
+class TestNominalSources:
+    def test_support_verb_subject(self) -> None:
+        """'le gouvernement a annoncé la suspension des soldats': the government suspends."""
+        event = _one(
+            "Le gouvernement malien a annoncé la suspension des soldats impliqués.",
+            "fr",
+            "SANCTION",
+        )
+        assert event.explanation.source_slot == "support-verb"
+        assert [getattr(m, "country", None) for m in event.source] == ["MLI"]
+
+    def test_support_verb_with_a_duration(self) -> None:
+        """'ont prolongé d'un an les sanctions visant le Zimbabwe'."""
+        event = _one(
+            "En mars, les Etats-Unis ont prolongé d'un an les sanctions économiques visant le "
+            "Zimbabwe.",
+            "fr",
+            "SANCTION",
+        )
+        assert [getattr(m, "iso3", None) for m in event.source] == ["USA"]
+
+    def test_reaction_is_no_support_verb(self) -> None:
+        """'The junta condemned the attack': the junta did not attack."""
+        event = _one("The junta condemned the attack on the convoy.", "en", "ASSAULT")
+        assert event.source == ()
+
+    def test_possessive_noun(self) -> None:
+        """'France completed its withdrawal': the possessor withdraws."""
+        event = _one("France completed its withdrawal from Mali in August.", "en", "RETREAT")
+        assert [getattr(m, "iso3", None) for m in event.source] == ["FRA"]
+
+    def test_same_sentence_targets_are_merged(self) -> None:
+        """'A car bombing outside the embassy killed 10 people': both targets are kept."""
+        event = _one(
+            "A car bombing outside the U.S. embassy in Tanzania killed 10 people.", "en", "ASSAULT"
+        )
+        assert "10 people" in _texts(event.target)
+
+    def test_eve_of_talks_is_future(self) -> None:
+        """'on the eve of the talks': the talks are still to come."""
+        event = _one(
+            "Police arrested two men on the eve of the talks between Mali and Algeria.",
+            "en",
+            "CONSULT",
+        )
+        assert event.modality is Modality.FUTURE

@@ -413,3 +413,42 @@ def test_gazetteer_credits_geonames() -> None:
     head = (resources.files("sahelnews") / "data" / "gazetteer.tsv").read_text("utf-8")[:200]
     assert "GeoNames" in head
     assert "CC BY 4.0" in head
+
+
+class TestUnlistedPlaces:
+    @pytest.mark.parametrize(
+        ("text", "language", "name", "kind"),
+        [
+            ("Some 1,500 protesters marched in downtown Istanbul.", "en", "Istanbul", "other"),
+            ("Le président avait annexé la région de Kherson.", "fr", "Kherson", "region"),
+            ("He was kidnapped in the town of Trujillo Alto.", "en", "Trujillo Alto", "town"),
+            ("Un incendie s'est déclaré à l'usine de Zaporizhzhia.", "fr", "Zaporizhzhia", "other"),
+        ],
+    )
+    def test_place_from_context(self, text: str, language: str, name: str, kind: str) -> None:
+        """A capitalised name after a preposition of place or a place noun is a place."""
+        (place,) = list(sahelnews.extract(text, language=language).places)
+        assert (place.text, place.type.value, place.resolution) == (name, kind, "unlisted")
+        assert (place.id, place.country, place.lat) == (f"unlisted:{name}", None, None)
+
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            ("He studied at Harvard University in March.", "en"),
+            ("The statement was published in English and in French.", "en"),
+            ("Des combats ont eu lieu à Gao.", "fr"),
+        ],
+    )
+    def test_no_unlisted_place(self, text: str, language: str) -> None:
+        """Organisations, months, languages and gazetteer places are not unlisted places."""
+        places = sahelnews.extract(text, language=language).places
+        assert [p.text for p in places if p.resolution == "unlisted"] == []
+
+    def test_unlisted_place_locates_an_event(self) -> None:
+        """An event takes an unlisted place of its sentence as its location."""
+        result = sahelnews.extract(
+            "Russian troops shelled the factory of Zaporizhzhia on Friday.", language="en"
+        )
+        (event,) = result.events
+        assert event.location is not None
+        assert event.location.text == "Zaporizhzhia"

@@ -401,6 +401,10 @@ def _coordinate(
     # A list ends with "and" / "et": a last member joined by a bare comma is
     # an apposition or the next clause ("killed 12 soldiers, the army said").
     while len(group) > 1 and not _LAST_COORD.search(text, group[-2].end, group[-1].start):
+        if leftwards:
+            # "Le président palestinien, Mahmoud Abbas, a déclaré": an
+            # apposition, whose last member (the chosen one) is the subject.
+            return (chosen,)
         group.pop()
     return tuple(group)
 

@@ -28,6 +28,7 @@ from sahelnews._model import (
     CountryVia,
     Mention,
     Place,
+    PlaceType,
     Unit,
 )
 from sahelnews._rules import Rule
@@ -274,6 +275,7 @@ def find_entities(text: str, compiled: CompiledRules) -> list[Mention]:
         text, find_geography(text, compiled, _ALL), compiled.language, compiled.actors
     )
     mentions = find_titled_persons(text, mentions)
+    mentions = find_unlisted_places(text, mentions)
     mentions = find_named_persons(text, mentions)
     mentions = extend_phrases(text, mentions, compiled.language)
     return resolve_anaphora(text, mentions)
@@ -376,11 +378,92 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     out = []
     offset = 0
     for line in text.split("\n"):
-        words = [w for w in line.split() if w[:1].isalpha()]
-        if len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+        # Short words ("of", "in", "the") stay lower case in many headlines.
+        words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
             out.append((offset, offset + len(line)))
         offset += len(line) + 1
     return out
+
+
+# A place the gazetteer lacks, told by its context: a preposition of place
+# or a place noun before a capitalised name ("in downtown Istanbul", "la
+# région de Kherson", "l'usine de Zaporizhzhia", "the town of Trujillo Alto").
+_UNLISTED_PLACE = lazy_regex(
+    r"(?:\b(?P<prep>in|at|near|outside|à|dans|près\s+de|aux\s+environs\s+de)\s+"
+    r"(?:(?:downtown|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|the\s+(?:northern|southern|eastern|western|central)\s+"
+    r"(?:town|city|village)\s+of)\s+)?"
+    r"|\b(?P<noun>town|city|village|district|region|province|county|commune|municipality|"
+    r"ville|localité|région|province|commune|département|cercle|quartier|préfecture|arrondissement|"
+    r"usine|factory|plant|camp|base|mine|oblast)\s+(?:[\p{Ll}-]+\s+)?(?:of|de|du|d['’])\s*)"
+    r"(?P<name>\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*"
+    r"(?:[ \t\u00a0-]\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*){0,3})(?![\w'’-])",
+)
+_UNLISTED_TYPE = {
+    "town": PlaceType.TOWN,
+    "city": PlaceType.CITY,
+    "ville": PlaceType.TOWN,
+    "localité": PlaceType.TOWN,
+    "municipality": PlaceType.TOWN,
+    "village": PlaceType.VILLAGE,
+    "camp": PlaceType.MILITARY_BASE,
+    "base": PlaceType.MILITARY_BASE,
+}
+
+
+def find_unlisted_places(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Add a place for each capitalised name in a place's context that the gazetteer lacks.
+
+    "in downtown Istanbul", "dans la région de Kherson", "la ville
+    nigérienne de Maïné Soroa": the name after a preposition of place or a
+    place noun is a place with ``resolution == "unlisted"``, an id
+    ``unlisted:<name>``, and no country or coordinates. Names that are
+    words of the ``[names]`` lexicon (months, days, "Dieu") or organisations
+    ("at Harvard University") are left alone, and so are names already
+    recognised.
+    """
+    lex = lexicon()
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    found: list[Mention] = []
+    for hit in _UNLISTED_PLACE.finditer(text):
+        start, end = hit.span("name")
+        if any(taken[start:end]):
+            continue
+        words = hit.group("name").replace("-", " ").split()
+        lower = {w.casefold() for w in words}
+        if lower & (lex.name_stopwords | lex.name_organisation_words) or words[0].casefold() in {
+            "english",
+            "french",
+            "arabic",
+            "anglais",
+            "français",
+            "arabe",
+        }:
+            continue
+        noun = (hit.group("noun") or "").casefold()
+        if noun in {"région", "region", "province", "district", "département", "cercle", "oblast"}:
+            kind = PlaceType.REGION
+        else:
+            kind = _UNLISTED_TYPE.get(noun, PlaceType.OTHER)
+        name = " ".join(hit.group("name").split())
+        found.append(
+            Place(
+                start=start,
+                end=end,
+                text=text[start:end],
+                rule="place:unlisted",
+                id="unlisted:" + name,
+                name=name,
+                type=kind,
+                resolution="unlisted",
+            )
+        )
+    if not found:
+        return list(mentions)
+    return sorted([*mentions, *found], key=lambda x: (x.start, -x.end))
 
 
 # "the town of Trujillo Alto", "la ville de Maïné Soroa": a place's name.
