@@ -12,6 +12,7 @@ import pytest
 
 import sahelnews
 from sahelnews import Rule, RuleError, Ruleset
+from sahelnews._compile import compiled_pattern, literal_prefixes
 
 
 def _write(tmp_path: Path, body: str, name: str = "rules.toml") -> Path:
@@ -268,3 +269,36 @@ class TestErrors:
         with pytest.raises(ValueError, match="unknown label"):
             Rule(family="actors", id="x", label="wizard", aliases=["X"])
         assert issubclass(RuleError, sahelnews.SahelnewsError)
+
+
+class TestPatternGate:
+    @pytest.mark.parametrize(
+        ("pattern", "expected"),
+        [
+            (r"\b(?P<trigger>[Dd]éployée?s?|[Dd]éploie)\b", {"déployé", "déploie"}),
+            (r"(?i)\b(?P<trigger>military\s+(?:aid|assistance))\b", {"military"}),
+            (r"(?<=\b(?:a|ont)\s)tué\b", {"tué"}),
+            (r"abc?d", set()),  # too short once the optional letter is cut
+            (r"(?:attack|\w+ed)", set()),  # one alternative starts with a class
+            (r"(?:attacks?)?\s+on", set()),  # an optional group comes first
+        ],
+    )
+    def test_literal_prefixes(self, pattern: str, expected: set[str]) -> None:
+        """The gate reads the literal every match starts with, or gives up."""
+        assert literal_prefixes(pattern) == expected
+
+    def test_every_example_match_starts_with_a_prefix(self) -> None:
+        """The gate is sound on the built-in rules: no example match escapes it."""
+        rules = sahelnews.Ruleset.default()
+        checked = 0
+        for family in ("events", "actors", "places", "countries", "units", "casualties", "cues"):
+            for rule in rules.rules(family):
+                texts = [getattr(e, "text", e) for e in (*rule.examples, *rule.counter_examples)]
+                for pattern in rule.patterns:
+                    prefixes = literal_prefixes(pattern)
+                    for text in texts:
+                        for m in compiled_pattern(pattern).finditer(text):
+                            if m.end() > m.start() and prefixes:
+                                checked += 1
+                                assert any(m.group().casefold().startswith(p) for p in prefixes)
+        assert checked > 500

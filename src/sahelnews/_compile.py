@@ -170,6 +170,149 @@ def fold_alias(text: str) -> str:
     return _fold_word(fold_key(text))
 
 
+_MIN_PREFIX = 3
+_ZERO_WIDTH = ("(?<=", "(?<!", "(?=", "(?!")
+_ESCAPED_LITERAL = frozenset(".-'’/,:;&#%@!\"()[]{}*+?|^$ ")
+
+
+def _closing(pattern: str, start: int) -> int:
+    """Index of the bracket closing the group or class opened at *start*."""
+    depth, k, in_class = 0, start, False
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
+    return -1
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Split *pattern* at its top-level ``|``."""
+    out, depth, k, begin, in_class = [], 0, 0, 0, False
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[begin:k])
+            begin = k + 1
+        k += 1
+    out.append(pattern[begin:])
+    return out
+
+
+def _optional_after(pattern: str, k: int) -> bool:
+    """Whether a quantifier at *k* lets the item before it be absent."""
+    return pattern[k : k + 1] in {"?", "*"} or pattern.startswith(("{0,", "{0}"), k)
+
+
+def _prefixes(pattern: str) -> set[str] | None:
+    """The literal starts (casefolded) one of which every match of *pattern* begins with.
+
+    None when that cannot be told safely (a class, a wildcard or an optional
+    item comes first): the caller then runs the pattern unconditionally.
+    """
+    out: set[str] = set()
+    for alt in _alternatives(pattern):
+        start = _alternative_prefixes(alt)
+        if start is None:
+            return None
+        out |= start
+    return out
+
+
+def _alternative_prefixes(alt: str) -> set[str] | None:
+    k, literal = 0, ""
+    while k < len(alt):
+        if alt.startswith(_ZERO_WIDTH, k) and not literal:
+            end = _closing(alt, k)
+            if end < 0:
+                return None
+            k = end + 1
+            continue
+        if alt.startswith("(?i)", k) and not literal:
+            k += 4
+            continue
+        c = alt[k]
+        if c == "\\":
+            nxt = alt[k + 1 : k + 2]
+            if nxt == "b" and not literal:
+                k += 2
+                continue
+            if nxt in _ESCAPED_LITERAL and nxt and not _optional_after(alt, k + 2):
+                literal += nxt
+                k += 2
+                continue
+            break
+        if c == "(" and not literal:
+            end = _closing(alt, k)
+            if end < 0 or _optional_after(alt, end + 1):
+                return None
+            inner = alt[k + 1 : end]
+            for opener in ("?:", "?i:", "?-i:"):
+                if inner.startswith(opener):
+                    inner = inner[len(opener) :]
+                    break
+            else:
+                if inner.startswith("?P<"):
+                    inner = inner[inner.index(">") + 1 :]
+                elif inner.startswith("?"):
+                    return None
+            return _prefixes(inner)
+        if c == "[":
+            end = alt.find("]", k + 1)
+            chars = alt[k + 1 : end]
+            if end < 0 or len(chars) != 2 or chars[0].casefold() != chars[1].casefold():
+                break
+            if _optional_after(alt, end + 1):
+                break
+            literal += chars[0]
+            k = end + 1
+            continue
+        if c.isalnum() or c in " '’-,":
+            if _optional_after(alt, k + 1):
+                break
+            literal += c
+            k += 1
+            continue
+        break
+    literal = literal.casefold()
+    if len(literal) < _MIN_PREFIX or not literal.strip():
+        return None
+    return {literal}
+
+
+def literal_prefixes(pattern: str) -> frozenset[str]:
+    """The literal starts of *pattern*'s matches, casefolded; empty if unknown.
+
+    Every match of the pattern begins with one of them (in any letter
+    case), so a text that contains none of them need not be scanned.
+    """
+    found = _prefixes(pattern)
+    return frozenset(found) if found else frozenset()
+
+
 @functools.cache
 def compiled_pattern(pattern: str) -> regex.Pattern[str]:
     """Compile a rule pattern once per process (validation and matchers share it)."""
@@ -277,7 +420,7 @@ class AliasMatcher:
         self._first = first
         self._surface = surface
         self._surface_keys = frozenset(surface)
-        self._patterns: list[tuple[Rule, regex.Pattern[str]]] | None = None
+        self._patterns: list[tuple[Rule, regex.Pattern[str], frozenset[str]]] | None = None
 
     def rule_by_id(self, rule_id: str) -> Rule | None:
         """The rule of this matcher with *rule_id*, or None."""
@@ -295,10 +438,12 @@ class AliasMatcher:
             self._precedence = {rule_id: len(ids) - i for i, rule_id in enumerate(ids)}
         return self._precedence
 
-    def _compiled_patterns(self) -> list[tuple[Rule, regex.Pattern[str]]]:
+    def _compiled_patterns(self) -> list[tuple[Rule, regex.Pattern[str], frozenset[str]]]:
         if self._patterns is None:
             self._patterns = [
-                (rule, compiled_pattern(p)) for rule in self._pattern_rules for p in rule.patterns
+                (rule, compiled_pattern(p), literal_prefixes(p))
+                for rule in self._pattern_rules
+                for p in rule.patterns
             ]
         return self._patterns
 
@@ -321,7 +466,15 @@ class AliasMatcher:
                     ):
                         hits.extend(self._hits_at(text, pos, after, candidates))
                     pos = text.find(word, after)
-        for rule, pattern in self._compiled_patterns():
+        folded: str | None = None
+        for rule, pattern, prefixes in self._compiled_patterns():
+            if prefixes:
+                # A match must start with one of these: a substring test
+                # skips most patterns at a fraction of a regex scan.
+                if folded is None:
+                    folded = text.casefold()
+                if not any(p in folded for p in prefixes):
+                    continue
             hits.extend(
                 Hit(pm.start(), pm.end(), (rule,), pm)
                 for pm in pattern.finditer(text)

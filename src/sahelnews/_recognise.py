@@ -357,10 +357,32 @@ class _NameWord:
     text: str
 
 
+@functools.cache
+def _capital_runs() -> regex.Pattern[str]:
+    """Stretches of capitalised words and the particles between them.
+
+    Only these can hold a name: cutting the text down to them first spares
+    building a word object for every lower-case word of an article.
+    """
+    word = (
+        r"(?:(?<![\p{L}\p{M}'’.-])(?:\p{L}{1,2}['’])?\p{Lu}[\p{L}\p{M}'’.-]*"
+        r"|(?:al|el)-\p{Lu}[\p{L}\p{M}'’.-]*)"
+    )
+    particles = "|".join(sorted(lexicon().name_particles, key=len, reverse=True))
+    return regex.compile(rf"{word}(?:[ \t\u00a0]+(?:(?:{particles})[ \t\u00a0]+)?{word})*")
+
+
 def _name_words(text: str) -> list[_NameWord]:
     out = []
+    for run in _capital_runs().finditer(text):
+        out.extend(_run_words(run.group(0), run.start()))
+    return out
+
+
+def _run_words(text: str, offset: int) -> list[_NameWord]:
+    out = []
     for m in _NAME_WORD.finditer(text):
-        start, word = m.start(), m.group(0)
+        start, word = offset + m.start(), m.group(0)
         elided = _ELISION.match(word)
         if elided:
             start, word = start + elided.end(), word[elided.end() :]
