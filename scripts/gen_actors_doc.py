@@ -53,6 +53,21 @@ An actor mention is the maximal phrase a reader would code:
   person of its own (id `person:<name>`), with the country of a demonym
   right before the title: "Gambian President Dawda Jawara" (GMB),
   "Secretary-General Kofi Annan", "le président Adama Barrow";
+- any other run of two or more capitalised words the knowledge base lacks
+  is a person (`person:<name>`, rule `name:unknown`): "Mahsa Amini", "Nana
+  Akufo Ado", "Saif al-Islam Kadhafi"; or an organisation (type `other`,
+  `org:<name>`) when one of its words is an organisation word ("Mines
+  Advisory Group", "Wall Street Journal"). It takes the country of a
+  demonym right before it or of "of <country>" right after it, which then
+  joins the mention ("Leonid Kuchma of Ukraine", UKR). A run holding a
+  place word ("Black Sea"), standing after a preposition of place or a
+  place noun ("à Maïné Soroa", "the town of Trujillo Alto"), in a
+  title-case headline, or made of sentence-opening words ("Le", "In",
+  months, days) is no actor;
+- a single capitalised word is a person only as a word of a person named
+  earlier in full ("Saddam" after "Saddam Hussein", with that person's id
+  and `refers_to`), or as the subject right before an event trigger
+  ("Kuchma assured Yeltsin", rule `name:subject`; see docs/events.md);
 - a complement that places authorities or people gives their country:
   "habitants de Djibo", "junte de Bamako", "Police in Niger", "le pouvoir
   militaire en place à Conakry";
@@ -64,7 +79,8 @@ An actor mention is the maximal phrase a reader would code:
   id of the form `MLI.military`.
 
 The words involved are data in `data/lexicon.toml`: `[modifiers]`,
-`[phrase_modifiers]` (`before`, `after`, `titles`, `roles`), `[quantities]`,
+`[phrase_modifiers]` (`before`, `after`, `titles`, `roles`), `[names]`
+(`not_names`, `organisation_words`, `place_words`, `particles`), `[quantities]`,
 `[numbers]`, `[national_armies]` and `[anaphora]` for co-reference.
 
 ## Fields
