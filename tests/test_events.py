@@ -676,3 +676,52 @@ class TestNominalSources:
             "CONSULT",
         )
         assert event.modality is Modality.FUTURE
+
+
+class TestDoersFromContext:
+    def test_the_one_charged_did_it(self) -> None:
+        """'onze soldats ont été accusés d'avoir perpétré un coup d'état': the soldiers, allegedly."""
+        event = _one(
+            "Onze soldats ont été accusés d'avoir perpétré un coup d'état contre Yahya Jammeh.",
+            "fr",
+            "COERCE",
+        )
+        assert _texts(event.source) == ["Onze soldats"]
+        assert event.modality is Modality.POSSIBLE
+        assert event.explanation.source_slot == "governor"
+
+    def test_the_one_asked_would_do_it(self) -> None:
+        """'called on Israel to withdraw': Israel would withdraw."""
+        event = _one("The president called on Israel to withdraw from Lebanon.", "en", "RETREAT")
+        assert [getattr(m, "iso3", None) for m in event.source] == ["ISR"]
+        assert event.modality is Modality.FUTURE
+
+    def test_verb_after_an_event_noun_and_a_relative_pronoun(self) -> None:
+        """'accusés d'avoir mené un raid qui a tué 200 personnes': the raid's killing, alleged."""
+        event = _one(
+            "Les RSF ont été accusés d'avoir mené un raid qui a tué plus de 200 personnes.",
+            "fr",
+            "ASSAULT",
+        )
+        assert _texts(event.source) == ["RSF"]
+        assert event.modality is Modality.POSSIBLE
+
+    def test_pronoun_takes_the_nearest_actor_before_it(self) -> None:
+        """'L'armée ougandaise opère en Ituri où elle pourchasse les ADF'."""
+        event = _one(
+            "L'armée ougandaise opère dans la province d'Ituri où elle pourchasse les rebelles "
+            "des ADF.",
+            "fr",
+            "ASSAULT",
+        )
+        assert _texts(event.source) == ["armée ougandaise"]
+
+    def test_relative_pronoun_needs_its_antecedent_right_before(self) -> None:
+        """'le meurtre du scientifique, qui a été abattu': not the subject far back."""
+        event = _one(
+            "Les dirigeants iraniens ont imputé à Israël le meurtre du scientifique, qui a été "
+            "abattu près de Téhéran.",
+            "fr",
+            "ASSAULT",
+        )
+        assert event.target == ()

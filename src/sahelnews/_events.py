@@ -828,7 +828,22 @@ def _unresolved_subject(
         speech = _SPEECH_BEFORE_PRONOUN.search(
             text, max(sent.span.start, m.start() - 60), m.start()
         )
-        if speech is None or m.group("pronoun").casefold() in {"who", "qui", "on", "we", "nous"}:
+        pronoun = m.group("pronoun").casefold()
+        if pronoun in {"on", "we", "nous"}:
+            return True, ()
+        if speech is None or pronoun in {"who", "qui"}:
+            # "où elle pourchasse", "qu'elle doit se retirer", "le
+            # scientifique, qui a été abattu": the nearest actor before the
+            # pronoun in its sentence.
+            before = [
+                c
+                for c in sent.near("actors", trigger, 300)
+                if c.end <= m.start()
+                # "qui" stands right after its antecedent
+                and _words(text, c.end, m.start()) <= (2 if pronoun in {"who", "qui"} else 12)
+            ]
+            if before and _types_ok(before[-1], allowed):
+                return True, (before[-1],)
             return True, ()
         verb = Span(start=speech.start("verb"), end=speech.end("verb"), text=speech.group("verb"))
         _, speaker = _unresolved_subject(text, verb, sent, allowed)
@@ -1061,6 +1076,8 @@ def find_events(
     blockers = [m for m in mentions if not isinstance(m, DateMention)]
     hits = sorted(compiled.events.finditer(text), key=lambda h: (-(h.end - h.start), h.start))
     triggers = [hits[i] for i in first_fit((h.start, h.end) for h in hits)]
+    by_start = sorted(hits, key=lambda h: h.start)
+    hit_starts = [h.start for h in by_start]
     # A trigger word inside a name ("Operation Retreat") is no trigger.
     named = bytearray(len(text) + 1)
     for m in blockers:
@@ -1095,6 +1112,25 @@ def find_events(
             continue
         sent = sents[index]
         candidates = sorted(same_span[(hit.start, hit.end)], key=lambda rh: rank.get(rh[0].id, 0))
+        # A longer hit whose rules all fail does not hide a shorter trigger
+        # inside it ("perpétré un coup d'état" needs a subject; "coup d'état"
+        # alone does not): those come next, longest first.
+        first, last = (
+            bisect.bisect_left(hit_starts, hit.start),
+            bisect.bisect_left(hit_starts, hit.end),
+        )
+        inner = sorted(
+            (
+                h
+                for h in by_start[first:last]
+                if h.end <= hit.end and (h.start, h.end) != (hit.start, hit.end)
+            ),
+            key=lambda h: (-(h.end - h.start), h.start),
+        )
+        for h in inner:
+            candidates.extend(
+                sorted(same_span[(h.start, h.end)], key=lambda rh: rank.get(rh[0].id, 0))
+            )
         for rule, rule_hit in candidates:
             span = _trigger_span(text, rule_hit)
             event = _apply(
@@ -1242,14 +1278,70 @@ def _govern(text: str, events: list[Event]) -> list[Event]:
         modality = event.modality
         if _MODALITY_RANK.get(raised, 0) > _MODALITY_RANK.get(modality, 0):
             modality = raised
-        out.append(
-            attrs.evolve(
-                event,
-                modality=modality,
-                intent=None,
-                explanation=attrs.evolve(event.explanation, governor=governor.trigger),
+        why = attrs.evolve(event.explanation, governor=governor.trigger)
+        source = event.source
+        if not source:
+            # "called on Israel to withdraw", "onze soldats ont été accusés
+            # d'avoir perpétré un coup": the one asked or charged would do
+            # the act; "refused to withdraw", "promised to leave": the one
+            # refusing or promising.
+            doer = (
+                governor.target
+                if governor.type in {PloverCategory.REQUEST, PloverCategory.ACCUSE}
+                and raised is not Modality.ASSERTED
+                else governor.source
+                if governor.type is not PloverCategory.ACCUSE
+                else ()
             )
+            doer = tuple(d for d in doer if not any(d.overlaps(t) for t in event.target))
+            if doer:
+                source = doer
+                why = attrs.evolve(why, source_slot="governor")
+        out.append(
+            attrs.evolve(event, modality=modality, intent=None, source=source, explanation=why)
         )
+    return _attach_to_event_nouns(text, out)
+
+
+# "un raid qui a tué 200 personnes", "an attack that killed 12": the verb's
+# subject is the event noun before it.
+_EVENT_NOUN_LINK = lazy_regex(
+    r"^\s*,?\s*(?:qui|that|which)\s+(?:(?:a|ont|avait|avaient|aurait|auraient|has|have|had|"
+    r"reportedly|also|aussi|notamment)\s+)*$",
+    regex.IGNORECASE,
+)
+
+
+def _attach_to_event_nouns(text: str, events: list[Event]) -> list[Event]:
+    """Give a verb whose subject is a relative pronoun after an event noun that noun's reading.
+
+    In "les RSF ont été accusés d'avoir mené un raid qui a tué 200
+    personnes" the killing is the raid's: it takes the raid's source and
+    modality (alleged, so possible), and the two reports then merge.
+    """
+    by_end = sorted(
+        (e for e in events if e.explanation.voice == "nominal"), key=lambda e: e.trigger.end
+    )
+    ends = [e.trigger.end for e in by_end]
+    out = []
+    for event in events:
+        k = bisect.bisect_right(ends, event.trigger.start) - 1
+        noun = by_end[k] if k >= 0 and event.explanation.voice != "nominal" else None
+        if (
+            noun is None
+            or noun.sentence != event.sentence
+            or noun.type is not event.type
+            or event.trigger.start - noun.trigger.end > 40
+            or not _EVENT_NOUN_LINK.match(text[noun.trigger.end : event.trigger.start])
+        ):
+            out.append(event)
+            continue
+        changes: dict[str, Any] = {}
+        if not event.source and noun.source:
+            changes["source"] = noun.source
+        if _MODALITY_RANK.get(noun.modality, 0) > _MODALITY_RANK.get(event.modality, 0):
+            changes["modality"] = noun.modality
+        out.append(attrs.evolve(event, **changes) if changes else event)
     return out
 
 
