@@ -725,3 +725,30 @@ class TestDoersFromContext:
             "ASSAULT",
         )
         assert event.target == ()
+
+
+class TestSingleVictim:
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            ("L'inspecteur a été tué près de Gao.", "fr"),
+            ("A Malian soldier was shot dead near Gao.", "en"),
+        ],
+    )
+    def test_singular_passive_killing_is_one_dead(self, text: str, language: str) -> None:
+        """'a été tué', 'was shot dead': one fatality, with the victim recorded."""
+        event = _one(text, language, "ASSAULT")
+        assert event.fatalities is not None
+        assert event.fatalities.killed == 1
+        assert event.fatalities.casualties[0].rule == "killed.single-victim"
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Twelve soldiers were killed near Gao.", "A Malian soldier was attacked near Gao."],
+    )
+    def test_not_for_plural_or_non_lethal(self, text: str) -> None:
+        """A counted victim keeps its count; an attack is no killing."""
+        event = _one(text, "en", "ASSAULT")
+        killed = event.fatalities.killed if event.fatalities else None
+        assert killed in {12, None}
+        assert killed != 1

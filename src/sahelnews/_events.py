@@ -1926,6 +1926,47 @@ def find_casualties(
     return out
 
 
+# "L'inspecteur a été tué", "the scientist was shot dead": one person killed.
+_SINGULAR_PASSIVE = lazy_regex(
+    r"\b(?:a|avait|aurait|vient\s+d['’]être|was|has\s+been|had\s+been)\s+(?:été\s+)?"
+    r"(?:\w+(?:ment|ly)\s+)?$",
+    regex.IGNORECASE,
+)
+_KILLING_WORD = lazy_regex(
+    r"^(?:tuée?|abattue?|assassinée?|exécutée?|killed|shot\s+dead|murdered|assassinated|executed)$",
+    regex.IGNORECASE,
+)
+
+
+def _single_killed(text: str, event: Event) -> Casualty | None:
+    """One killed for a killing verb in the singular passive ("a été tué", "was killed").
+
+    ACLED counts a named or singular victim as one fatality; a plural or
+    counted victim is read by the casualty rules instead.
+    """
+    if (
+        event.type is not PloverCategory.ASSAULT
+        or event.modality is not Modality.ASSERTED
+        or event.explanation.voice != "passive"
+        or event.fatalities is not None
+        or not _KILLING_WORD.match(event.trigger.text)
+        or not _SINGULAR_PASSIVE.search(text, max(0, event.trigger.start - 40), event.trigger.start)
+    ):
+        return None
+    victim = event.target[0] if len(event.target) == 1 else None
+    if victim is not None and getattr(victim, "number", None) not in {None, 1}:
+        return None
+    return Casualty(
+        start=event.trigger.start,
+        end=event.trigger.end,
+        text=event.trigger.text,
+        rule="killed.single-victim",
+        label="killed",
+        count=1,
+        victim=victim,
+    )
+
+
 def attach_casualties(
     events: Sequence[Event],
     casualties: Sequence[Casualty],
@@ -1953,6 +1994,10 @@ def attach_casualties(
         best = min(candidates, key=lambda i: abs(events[i].trigger.start - centre))
         assigned.setdefault(best, []).append(casualty)
     out = list(events)
+    if text:
+        for i, e in enumerate(out):
+            if i not in assigned and (single := _single_killed(text, e)) is not None:
+                out[i] = attrs.evolve(e, fatalities=Fatalities(killed=1, casualties=(single,)))
     for index, found in assigned.items():
 
         def total(label: str, found: list[Casualty] = found) -> int | None:

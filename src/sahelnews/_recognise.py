@@ -412,7 +412,8 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
 # or a place noun before a capitalised name ("in downtown Istanbul", "la
 # région de Kherson", "l'usine de Zaporizhzhia", "the town of Trujillo Alto").
 _UNLISTED_PLACE = lazy_regex(
-    r"(?:\b(?P<prep>in|at|near|outside|à|dans|près\s+de|aux\s+environs\s+de)\s+"
+    r"(?:\b(?P<prep>in|at|near|outside|into|à|dans|près\s+de|aux\s+environs\s+de)\s+"
+    r"(?:(?<=\b(?:in|at|near|outside|into)\s+)the\s+)?"
     r"(?:(?:downtown|central|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|the\s+(?:northern|southern|eastern|western|central)\s+"
     r"(?:town|city|village)\s+of)\s+)?"
