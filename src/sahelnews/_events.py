@@ -542,6 +542,10 @@ def _shared_subject(text: str, trigger: Span, sent: _Sentence) -> Span | None:
     ):
         return None
     m = _SHARED_SUBJECT.search(text, previous.end, trigger.start)
+    if m is None and _PURPOSE.search(text, previous.end, trigger.start):
+        # "sont descendus dans les rues de Banjul pour demander": the subject
+        # of a purpose infinitive is the main clause's.
+        return previous
     if m is None and _participle_clause(text, previous.end, trigger):
         # "Blair pledged to stand with the president, warning Saddam": a
         # participle after a comma has the main clause's subject.
@@ -551,6 +555,10 @@ def _shared_subject(text: str, trigger: Span, sent: _Sentence) -> Span | None:
     return previous
 
 
+_PURPOSE = lazy_regex(
+    r"(?:,\s*|\s)(?:pour|afin\s+de|afin\s+d['’]|in\s+order\s+to)\s+(?:(?:ne\s+pas|not)\s+)?$",
+    regex.IGNORECASE,
+)
 _PARTICIPLE_CLAUSE = lazy_regex(
     r",\s*(?:en\s+)?(?:(?:les|la|le|l['’]|lui|leur|se|s['’]|them|him|her|it)\s*)?$",
     regex.IGNORECASE,
@@ -835,10 +843,13 @@ def _unresolved_subject(
             # "où elle pourchasse", "qu'elle doit se retirer", "le
             # scientifique, qui a été abattu": the nearest actor before the
             # pronoun in its sentence.
+            # "he" / "she" stand for a person, "it" for no person.
+            person = {"he": True, "she": True, "it": False}.get(pronoun)
             before = [
                 c
                 for c in sent.near("actors", trigger, 300)
-                if c.end <= m.start()
+                if (person is None or (_actor_type(c) is ActorType.PERSON) == person)
+                and c.end <= m.start()
                 # "qui" stands right after its antecedent
                 and _words(text, c.end, m.start()) <= (2 if pronoun in {"who", "qui"} else 12)
             ]
