@@ -435,6 +435,15 @@ def _slot(
         if relative is not None:
             ceiling = relative.start()
             floor = min(floor, ceiling)
+        if _INCISE.search(text, max(sent.span.start, trigger.start - 4), trigger.start):
+            # '"Nous allons ...", promet l'homme': the subject follows the
+            # verb of a quote's incise.
+            after = [
+                c
+                for c in cands
+                if c.start >= trigger.end and _words(text, trigger.end, c.start) <= 2
+            ]
+            return (after[0],) if after and _types_ok(after[0], allowed) else ()
         shared = _shared_subject(text, trigger, sent)
         if shared is not None:
             return (
@@ -448,8 +457,18 @@ def _slot(
         # rule does not apply, not that an actor further back is meant.
         c = before[-1]
         if (
+            len(before) > 1
+            and text[before[-2].end : c.start].strip() == "("
+            and text[c.end : c.end + 1] == ")"
+        ):
+            # "Médecins sans Frontières (MSF)": the name, not its acronym.
+            c = before[-2]
+        # A short parenthesis belongs to the subject: "Médecins sans
+        # Frontières (MSF) annonce".
+        between = _SHORT_PARENTHESIS.sub(" ", text[c.end : trigger.start])
+        if (
             _words(text, c.end, trigger.start) > _SUBJECT_WINDOW
-            or _CLAUSE_BREAK.search(text, c.end, trigger.start)
+            or _CLAUSE_BREAK.search(between)
             or _SUBJECT_BARRIER.search(text, c.end, ceiling)
             # "Saddam said he will begin withdrawing": a pronoun of its own
             # stands between the actor and the verb.
@@ -534,6 +553,12 @@ def _shared_subject(text: str, trigger: Span, sent: _Sentence) -> Span | None:
     one's object, not a clause break or an actor-subject of its own.
     """
     before = [t for t in sent.triggers if t.end <= trigger.start]
+    # An event noun ("condemned the bombing ... and called on") has no
+    # subject to share: the verb before it does.
+    while len(before) > 1 and _DETERMINER_BEFORE.search(
+        text, max(sent.span.start, before[-1].start - 12), before[-1].start
+    ):
+        before.pop()
     if not before:
         return None
     previous = before[-1]
@@ -555,12 +580,18 @@ def _shared_subject(text: str, trigger: Span, sent: _Sentence) -> Span | None:
     return previous
 
 
+_SHORT_PARENTHESIS = lazy_regex(r"^\s*\)|\([^()]{0,40}\)")
+_INCISE = lazy_regex(r"[\"”»]\s*,\s*$")
 _PURPOSE = lazy_regex(
     r"(?:,\s*|\s)(?:pour|afin\s+de|afin\s+d['’]|in\s+order\s+to)\s+(?:(?:ne\s+pas|not)\s+)?$",
     regex.IGNORECASE,
 )
 _PARTICIPLE_CLAUSE = lazy_regex(
-    r",\s*(?:en\s+)?(?:(?:les|la|le|l['’]|lui|leur|se|s['’]|them|him|her|it)\s*)?$",
+    r"(?:,\s*(?:en\s+)?|\ben\s+)(?:(?:les|la|le|l['’]|lui|leur|se|s['’]|them|him|her|it)\s*)?$",
+    regex.IGNORECASE,
+)
+_DETERMINER_BEFORE = lazy_regex(
+    r"\b(?:the|a|an|its|their|le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs)\s*$",
     regex.IGNORECASE,
 )
 _PARTICIPLE = lazy_regex(r"^\w+(?:ing|ant)$", regex.IGNORECASE)
