@@ -875,11 +875,11 @@ def _unresolved_subject(
             # scientifique, qui a été abattu": the nearest actor before the
             # pronoun in its sentence.
             # "he" / "she" stand for a person, "it" for no person.
-            person = {"he": True, "she": True, "it": False}.get(pronoun)
+            wants_person = {"he": True, "she": True, "it": False}.get(pronoun)
             before = [
                 c
                 for c in sent.near("actors", trigger, 300)
-                if (person is None or (_actor_type(c) is ActorType.PERSON) == person)
+                if (wants_person is None or (_actor_type(c) is ActorType.PERSON) == wants_person)
                 and c.end <= m.start()
                 # "qui" stands right after its antecedent
                 and _words(text, c.end, m.start()) <= (2 if pronoun in {"who", "qui"} else 12)

@@ -537,11 +537,14 @@ def find_named_persons(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     headlines = _title_case_lines(text)
     countries = [m for m in mentions if isinstance(m, Country)]
     titles = {t for t in lex.titles if " " not in t}
+    # Persons named in full earlier in the text, by each of their words: a
+    # single word refers back to one, never forward.
     known: dict[str, Mention] = {}
-    for m in mentions:
-        if isinstance(m, Actor) and m.type is ActorType.PERSON:
-            for word in m.text.split()[-3:]:
-                known.setdefault(word, m)
+    persons = sorted(
+        (m for m in mentions if isinstance(m, Actor) and m.type is ActorType.PERSON),
+        key=lambda m: m.end,
+    )
+    next_person = 0
 
     def stop(word: str) -> bool:
         low = word.casefold()
@@ -587,6 +590,10 @@ def find_named_persons(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if not run:
             continue
         start, end = run[0].start, run[-1].end
+        while next_person < len(persons) and persons[next_person].end <= start:
+            for word in persons[next_person].text.split()[-3:]:
+                known.setdefault(word, persons[next_person])
+            next_person += 1
         if any(a <= start < b for a, b in headlines):
             continue
         lower = {w.text.casefold() for w in run}
