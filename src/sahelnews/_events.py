@@ -289,6 +289,13 @@ class _Sentence:
         index = bisect.bisect_left(starts, trigger.start) - 1
         return self.reactions[index].end if index >= 0 else self.span.start
 
+    def trigger_starts(self) -> list[int]:
+        """The start offsets of the sentence's triggers (cached)."""
+        starts = self._starts.get("triggers")
+        if starts is None:
+            starts = self._starts["triggers"] = [t.start for t in self.triggers]
+        return starts
+
     def next_trigger_start(self, trigger: Span) -> int:
         """Return where the sentence's next trigger after *trigger* starts (else its end)."""
         starts = self._starts.get("triggers")
@@ -533,7 +540,8 @@ def _coordinated(text: str, trigger: Span, sent: _Sentence) -> tuple[int, int]:
     the next trigger's start.
     """
     end = trigger.end
-    following = [t for t in sent.triggers if t.start >= trigger.end]
+    first = bisect.bisect_left(sent.trigger_starts(), trigger.end)
+    following = sent.triggers[first:]
     for k, t in enumerate(following):
         m = _COORDINATED_GAP.match(text, end, t.start)
         if m is None or m.end() != t.start or t.start == end:
@@ -552,7 +560,11 @@ def _shared_subject(text: str, trigger: Span, sent: _Sentence) -> Span | None:
     "reconnu". The stretch between the two triggers may hold the first
     one's object, not a clause break or an actor-subject of its own.
     """
-    before = [t for t in sent.triggers if t.end <= trigger.start]
+    # The few triggers just before this one (a bounded look back keeps a
+    # sentence of thousands of triggers linear).
+    k = bisect.bisect_left(sent.trigger_starts(), trigger.start)
+    before = list(sent.triggers[max(0, k - 8) : k])
+    before = [t for t in before if t.end <= trigger.start]
     # An event noun ("condemned the bombing ... and called on") has no
     # subject to share: the verb before it does.
     while len(before) > 1 and _DETERMINER_BEFORE.search(
@@ -1834,12 +1846,13 @@ def _combine(a: Event, b: Event, rules: Mapping[str, Rule]) -> Event:
     if not a.target and b.target:
         changes["target"] = b.target
         why = attrs.evolve(why, target_slot=b.explanation.target_slot)
-    elif b.target and a.sentence == b.sentence:
+    elif b.target and a.sentence == b.sentence and len(a.target) < _MAX_COORDINATED:
         # "A car bombing outside the embassy killed 10 people": both
-        # reports' targets are the event's.
+        # reports' targets are the event's (a few: a pathological sentence
+        # of thousands of reports must not pool thousands).
         extra = tuple(t for t in b.target if not any(t.overlaps(x) for x in (*a.target, *a.source)))
         if extra:
-            changes["target"] = (*a.target, *extra)
+            changes["target"] = (*a.target, *extra)[:_MAX_COORDINATED]
     if b.location is not None and (
         a.location is None or (a.location_inherited and not b.location_inherited)
     ):
