@@ -79,11 +79,22 @@ def _params() -> list[Any]:
 
 
 def test_corpus_size() -> None:
-    """The issue asks for at least 120 real sentences in English and French."""
+    """At least 120 real sentences in English and French pass in full.
+
+    Sentences marked ``known_gap`` are strict expected failures: they track
+    what the library still gets wrong and do not count here.
+    """
     languages = {case["language"] for case in SENTENCES}
-    assert len(SENTENCES) >= 120
     assert languages == {"en", "fr"}
     assert all(case.get("source") for case in SENTENCES)
+    passing = [case for case in SENTENCES if not case.get("known_gap")]
+    assert len(passing) >= 120
+    assert {case["language"] for case in passing} == {"en", "fr"}
+    expected = [event for case in passing for event in case.get("event", [])]
+    # Roles, modality and fatalities are all exercised, not only categories.
+    assert sum(bool(e.get("source") or e.get("target")) for e in expected) >= 100
+    assert sum(e.get("modality", "asserted") != "asserted" for e in expected) >= 10
+    assert sum("killed" in e or "wounded" in e for e in expected) >= 10
 
 
 @pytest.mark.parametrize("case", _params())
