@@ -752,3 +752,13 @@ class TestSingleVictim:
         killed = event.fatalities.killed if event.fatalities else None
         assert killed in {12, None}
         assert killed != 1
+
+
+def test_fronted_phrase_subject() -> None:
+    """'En visite en RDC, Jean-Pierre Lacroix a indiqué...': the subject follows the comma."""
+    event = _one(
+        "En visite en RDC, Jean-Pierre Lacroix a indiqué samedi être venu en paix.",
+        "fr",
+        "CONSULT",
+    )
+    assert _texts(event.source) == ["Jean-Pierre Lacroix"]

@@ -459,7 +459,7 @@ def _slot(
             )
         before = [c for c in cands if floor <= c.start and c.end <= ceiling]
         if not before:
-            return ()
+            return _fronted_subject(text, trigger, sent, cands, allowed)
         # The nearest actor is the subject; one of the wrong type means the
         # rule does not apply, not that an actor further back is meant.
         c = before[-1]
@@ -550,6 +550,29 @@ def _coordinated(text: str, trigger: Span, sent: _Sentence) -> tuple[int, int]:
         if k + 1 == len(following):
             return end, sent.span.end
     return end, sent.span.end
+
+
+_FRONTED_START = lazy_regex(r"^\W*(?:\w+\W+){0,2}$")
+
+
+def _fronted_subject(
+    text: str, trigger: Span, sent: _Sentence, cands: Sequence[Mention], allowed: Sequence[str]
+) -> tuple[Mention, ...]:
+    """The subject of a phrase fronted before it: "En visite en RDC, Jean-Pierre Lacroix a...".
+
+    A trigger among the first words of its sentence, in a phrase closed by
+    a comma, has as subject the actor right after that comma ("Arrivés à
+    Bamako, les soldats...", "Interrogé par la BBC, le ministre...").
+    """
+    if not _FRONTED_START.match(text, sent.span.start, trigger.start):
+        return ()
+    comma = text.find(",", trigger.end, min(sent.span.end, trigger.end + 80))
+    if comma < 0 or _CLAUSE_BREAK.search(text, trigger.end, comma):
+        return ()
+    after = [c for c in cands if c.start > comma]
+    if not after or _words(text, comma, after[0].start) > 2 or not _types_ok(after[0], allowed):
+        return ()
+    return (after[0],)
 
 
 def _shared_subject(text: str, trigger: Span, sent: _Sentence) -> Span | None:
