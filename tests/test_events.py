@@ -762,3 +762,13 @@ def test_fronted_phrase_subject() -> None:
         "CONSULT",
     )
     assert _texts(event.source) == ["Jean-Pierre Lacroix"]
+
+
+def test_cue_inside_an_aside_does_not_reach_the_verb() -> None:
+    """'Une coalition de rebelles - qui lui serait alliée - a pris Bambari': asserted."""
+    event = _one(
+        "Une coalition de rebelles - qui lui serait alliée - a attaqué la ville de Bambari.",
+        "fr",
+        "ASSAULT",
+    )
+    assert event.modality is Modality.ASSERTED

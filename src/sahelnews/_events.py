@@ -1012,6 +1012,7 @@ _FR_FUTURE = lazy_regex(
     r"(?<=\w{3})(?<!(?<!t)t)(?:r(?:a|as|ons|ez|ont)|r(?:ait|aient|ions|iez))\b(?!['’-])",
     regex.IGNORECASE,
 )
+_CUE_BREAK = lazy_regex(r"[;:()\[\]—–]|\s-\s|[\"”»]")
 _MODALITY_RANK = {Modality.NEGATED: 3, Modality.FUTURE: 2, Modality.POSSIBLE: 1}
 
 
@@ -1044,6 +1045,14 @@ def _cue_found(text: str, trigger: Span, sent: _Sentence, cue: Rule, matcher: Al
             sent.sentence_cues[cue.id] = found
         return found
     start, end = _window(text, trigger, sent.span, cue.scope, cue.window)
+    if end <= start:
+        return False
+    if cue.scope == "before":
+        # A cue inside an aside or a bracket says nothing of the verb after
+        # it ("Une coalition de rebelles - qui lui serait alliée - a pris").
+        breaks = list(_CUE_BREAK.finditer(text, start, end))
+        if breaks:
+            start = breaks[-1].end()
     return end > start and any(True for _ in matcher.finditer(text[start:end]))
 
 
