@@ -1002,7 +1002,8 @@ def _fill(
 
 
 _PERCEPTION = lazy_regex(
-    r"\b(?:vu|vus|vue|voir|voit|voient|entendu|entendre|regardé|observé|filmé|"
+    # ("en vue de", "in view of" state a purpose, not a sight)
+    r"(?<!\b(?:en|in)\s)\b(?:vu|vus|vue|voir|voit|voient|entendu|entendre|regardé|observé|filmé|"
     r"saw|seen|see|sees|heard|watched|witnessed|filmed)\s+(?:[\w'’-]+\s+){0,4}$",
     regex.IGNORECASE,
 )
