@@ -345,3 +345,9 @@ class TestUnknownNames:
         assert short.id == "person:Saddam Hussein"
         assert isinstance(short.refers_to, Actor)
         assert short.refers_to.text == "Saddam Hussein"
+
+
+def test_digits_of_a_name_are_no_number() -> None:
+    """'the M23 rebels' are not 23 rebels."""
+    actors = sahelnews.extract("The M23 rebels seized Goma.", language="en").actors
+    assert [a.number for a in actors] == [None]

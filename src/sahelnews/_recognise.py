@@ -665,7 +665,8 @@ _NUMBER_BEFORE = lazy_regex(
     r"(?<!\b(?:in|since|by|until|of|from|en|depuis|fin|début)\s+)"
     r"(?<!(?<!\b(?:plus|moins|près|environ|dont|sur|sauf))\s+de\s+)"
     # (not the tail of a spaced thousand: "de 1 000 hommes" is no "000 hommes")
-    r"(?<![\d.,])(?<!\d[\u202f\u00a0 ])(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+)\s+$",
+    # (nor the digits of a name: "the M23 rebels")
+    r"(?<![\p{L}\d.,-])(?<!\d[\u202f\u00a0 ])(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+)\s+$",
     regex.IGNORECASE,
 )
 _OF_RIGHT = lazy_regex(
