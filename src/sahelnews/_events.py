@@ -1872,6 +1872,10 @@ def _linked(a: Event, b: Event, text: str) -> bool:
 def _combine(a: Event, b: Event, rules: Mapping[str, Rule]) -> Event:
     """Merge report *b* into record *a*: *a* leads, *b* fills what *a* lacks."""
     changes: dict[str, Any] = {"mentions": (*a.mentions, *b.mentions)}
+    if a.mode is None and b.mode is not None:
+        # The record takes the more specific reading: "tué, torturé" is a
+        # torture, which a rape in the same sentence then is not.
+        changes["mode"] = b.mode
     why = a.explanation
     if not a.source and b.source:
         changes["source"] = b.source
