@@ -805,11 +805,23 @@ def _voice(text: str, trigger: Span, sent: _Sentence, rule: Rule) -> str:
         if etre is not None:
             pronominal = etre.group("se") is not None
             return "active" if pronominal or first.casefold() in _FR_ETRE_VERBS else "passive"
+        # A participle in a list shares the list's first auxiliary: "ont
+        # admis avoir tué, torturé et violé des civils" is active.
+        chain = _PARTICIPLE_LIST.search(before)
+        if chain is not None:
+            head = max(sent.span.start, trigger.start - len(before) + chain.start() - 60)
+            before = text[head : trigger.start - len(before) + chain.start()]
         # A bare participle is adjectival ("12 soldats tués", "des civils
         # enlevés"): what it qualifies underwent the act.
         if not _AVOIR_FR.search(before) and first.casefold() not in _FR_ETRE_VERBS:
             return "passive"
     return "active"
+
+
+_PARTICIPLE_LIST = lazy_regex(
+    r"(?:\b\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)\s*(?:,\s*|\s+et\s+))+$",
+    regex.IGNORECASE,
+)
 
 
 def _counted_subject(text: str, trigger: Span, sent: _Sentence) -> bool:
@@ -2101,10 +2113,20 @@ def attach_casualties(
             ]
             return sum(counts) if counts else None
 
-        out[index] = attrs.evolve(
-            out[index],
-            fatalities=Fatalities(
+        changes: dict[str, Any] = {
+            "fatalities": Fatalities(
                 killed=total("killed"), wounded=total("wounded"), casualties=tuple(found)
-            ),
-        )
+            )
+        }
+        if not out[index].target:
+            # "10 personnes sont mortes dans les violences": the victims of
+            # the counts are the event's targets when it names none.
+            victims = [
+                c.victim
+                for c in found
+                if c.victim is not None and not any(c.victim.overlaps(s) for s in out[index].source)
+            ]
+            if victims:
+                changes["target"] = tuple(dict.fromkeys(victims))[:_MAX_COORDINATED]
+        out[index] = attrs.evolve(out[index], **changes)
     return out
