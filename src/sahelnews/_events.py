@@ -566,6 +566,13 @@ def _fronted_subject(
     """
     if not _FRONTED_START.match(text, sent.span.start, trigger.start):
         return ()
+    # "Kuchma assured Yeltsin, ...": a name before the trigger is its
+    # subject, not a fronted phrase.
+    if any(
+        w[:1].isupper() and w.casefold() not in lexicon().name_stopwords
+        for w in _WORD.findall(text, sent.span.start, trigger.start)
+    ):
+        return ()
     comma = text.find(",", trigger.end, min(sent.span.end, trigger.end + 80))
     if comma < 0 or _CLAUSE_BREAK.search(text, trigger.end, comma):
         return ()
