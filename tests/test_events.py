@@ -606,7 +606,9 @@ class TestSubjectsAcrossClauses:
     def test_single_unknown_name_as_subject(self) -> None:
         """'Kuchma assured Yeltsin': an unknown name before its verb is a person, in mentions too."""
         result = sahelnews.extract(
-            "Kuchma assured Yeltsin that Ukraine would not join NATO.", language="en"
+            "Kuchma assured Yeltsin that Ukraine would not join NATO, Yeltsin's spokesman "
+            "Sergei Yastrzhembsky said.",
+            language="en",
         )
         (event,) = [e for e in result.events if e.type is PloverCategory.AGREE]
         (person,) = event.source
