@@ -175,32 +175,13 @@ _ZERO_WIDTH = ("(?<=", "(?<!", "(?=", "(?!")
 _ESCAPED_LITERAL = frozenset(".-'’/,:;&#%@!\"()[]{}*+?|^$ ")
 
 
-def _closing(pattern: str, start: int) -> int:
-    """Index of the bracket closing the group or class opened at *start*."""
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Yield ``(index, char, depth)`` for the pattern's unescaped brackets and bars.
+
+    Escapes and the inside of character classes are skipped; *depth* is the
+    group depth after the character (an opening bracket counts itself).
+    """
     depth, k, in_class = 0, start, False
-    while k < len(pattern):
-        c = pattern[k]
-        if c == "\\":
-            k += 2
-            continue
-        if in_class:
-            if c == "]":
-                in_class = False
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return k
-        k += 1
-    return -1
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """Split *pattern* at its top-level ``|``."""
-    out, depth, k, begin, in_class = [], 0, 0, 0, False
     while k < len(pattern):
         c = pattern[k]
         if c == "\\":
@@ -210,16 +191,21 @@ def _alternatives(pattern: str) -> list[str]:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(pattern[begin:k])
-            begin = k + 1
+        elif c in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[c]
+            yield k, c, depth
         k += 1
-    out.append(pattern[begin:])
-    return out
+
+
+def _closing(pattern: str, start: int) -> int:
+    """Index of the bracket closing the group opened at *start*."""
+    return next((k for k, c, depth in _structure(pattern, start) if c == ")" and not depth), -1)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Split *pattern* at its top-level ``|``."""
+    bars = [k for k, c, depth in _structure(pattern) if c == "|" and not depth]
+    return [pattern[a + 1 : b] for a, b in zip([-1, *bars], [*bars, len(pattern)], strict=True)]
 
 
 def _optional_after(pattern: str, k: int) -> bool:
