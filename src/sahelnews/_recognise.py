@@ -505,7 +505,7 @@ def _name_country(text: str, start: int, end: int, countries: Sequence[Country])
 
     "Iraqi leader Saddam Hussein", "Leonid Kuchma of Ukraine".
     """
-    k = bisect.bisect_left([c.start for c in countries], start)
+    k = bisect.bisect_left(countries, start, key=lambda c: c.start)
     if (
         k > 0
         and countries[k - 1].via is CountryVia.DEMONYM
@@ -623,10 +623,9 @@ def find_named_persons(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         of_country = _OF_COUNTRY_AFTER.match(text, end)
         if of_country is not None and actor.country is not None and not organisation:
             # "Leonid Kuchma of Ukraine" is one mention: the country says whose.
-            follow = [
-                c for c in countries if c.start == of_country.end() and c.iso3 == actor.country
-            ]
-            if follow:
+            at = bisect.bisect_left(countries, of_country.end(), key=lambda c: c.start)
+            follow = countries[at : at + 1]
+            if follow and follow[0].start == of_country.end() and follow[0].iso3 == actor.country:
                 end = follow[0].end
                 actor = attrs.evolve(actor, end=end, text=text[start:end])
         if refers is not None and isinstance(refers, Actor):
